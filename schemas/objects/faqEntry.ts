@@ -1,0 +1,38 @@
+import {HelpCircleIcon} from '@sanity/icons'
+import {defineField, defineType} from 'sanity'
+
+/** A question with its answer, shown as a box that opens on click. */
+export const faqEntry = defineType({
+  name: 'faqEntry',
+  title: 'FAQ entry',
+  type: 'object',
+  icon: HelpCircleIcon,
+  fields: [
+    defineField({
+      name: 'question',
+      type: 'string',
+      title: 'Question',
+      validation: (rule) => rule.required().error('Write the question candidates ask.'),
+    }),
+    defineField({
+      name: 'answer',
+      type: 'richText',
+      title: 'Answer',
+      validation: (rule) => rule.required().error('Write the answer to the question.'),
+    }),
+    defineField({
+      name: 'anchorId',
+      type: 'string',
+      title: 'Section id',
+      description: 'Lets other links open this question directly (#id). Optional.',
+      validation: (rule) =>
+        rule
+          .regex(/^[A-Za-z][\w-]*$/)
+          .error('Use letters, digits and hyphens, starting with a letter.'),
+    }),
+  ],
+  preview: {
+    select: {title: 'question'},
+    prepare: ({title}) => ({title: title || 'Question', subtitle: 'FAQ entry'}),
+  },
+})

@@ -1,0 +1,28 @@
+import {LinkIcon} from '@sanity/icons'
+import {defineField, defineType} from 'sanity'
+
+/** An invisible marker that links such as "#apply" jump to. */
+export const pageAnchor = defineType({
+  name: 'pageAnchor',
+  title: 'Jump target',
+  type: 'object',
+  icon: LinkIcon,
+  fields: [
+    defineField({
+      name: 'anchorId',
+      type: 'string',
+      title: 'Name',
+      description: 'Links written as #name jump here. Letters, digits and hyphens.',
+      validation: (rule) =>
+        rule
+          .required()
+          .error('Give the jump target a name.')
+          .regex(/^[A-Za-z][\w:.-]*$/)
+          .error('Use letters, digits and hyphens, starting with a letter.'),
+    }),
+  ],
+  preview: {
+    select: {anchorId: 'anchorId'},
+    prepare: ({anchorId}) => ({title: `#${anchorId ?? ''}`, subtitle: 'Jump target'}),
+  },
+})

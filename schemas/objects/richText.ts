@@ -1,0 +1,56 @@
+import {LinkIcon} from '@sanity/icons'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+import {BODY_LINK_KINDS, validateHref} from '../validation'
+
+/** The link annotation every rich-text field shares. */
+export const linkAnnotation = defineArrayMember({
+  name: 'link',
+  type: 'object',
+  title: 'Link',
+  icon: LinkIcon,
+  fields: [
+    defineField({
+      name: 'href',
+      type: 'string',
+      title: 'Link to',
+      description: 'A web address, mailto:someone@example.com, tel:+46…, /a-page or #a-section.',
+      validation: (rule) =>
+        rule
+          .required()
+          .error('Add where the link goes, or remove the link.')
+          .custom(validateHref(BODY_LINK_KINDS)),
+    }),
+  ],
+})
+
+/**
+ * Short formatted text: ingress, callout text, FAQ answers, process intros. Paragraphs, lists and
+ * small headings, no custom blocks, so it stays readable wherever it is shown.
+ */
+export const richText = defineType({
+  name: 'richText',
+  title: 'Rich text',
+  type: 'array',
+  of: [
+    defineArrayMember({
+      type: 'block',
+      styles: [
+        {title: 'Paragraph', value: 'normal'},
+        {title: 'Sub-heading', value: 'h4'},
+      ],
+      lists: [
+        {title: 'Bullets', value: 'bullet'},
+        {title: 'Numbered', value: 'number'},
+      ],
+      marks: {
+        decorators: [
+          {title: 'Bold', value: 'strong'},
+          {title: 'Italic', value: 'em'},
+          {title: 'Code', value: 'code'},
+        ],
+        annotations: [linkAnnotation],
+      },
+    }),
+  ],
+})
