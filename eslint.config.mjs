@@ -13,4 +13,21 @@ export default [
     ],
   },
   ...studio,
+  {
+    rules: {
+      // @sanity/icons 5 types its root exports as `never`: they type-check but crash at runtime.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@sanity/icons',
+              message:
+                "Import each icon from its subpath: import {UserIcon} from '@sanity/icons/User'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]

@@ -1,6 +1,7 @@
 import type {CustomValidatorResult} from 'sanity'
 
-import {checkLink, type LinkKind} from '../lib/model/links'
+import {ANCHOR_ID_PATTERN, checkLink, type LinkKind} from '../lib/model/links'
+import {SLUG_PATTERN} from '../lib/model/slug'
 
 /**
  * Sanity-side wrappers around the shared link rules, with messages written for HR.
@@ -45,3 +46,36 @@ export const BODY_LINK_KINDS: readonly LinkKind[] = [
 ]
 /** How to apply: an applicant-tracking page, an email, or a section of the posting itself. */
 export const APPLY_LINK_KINDS: readonly LinkKind[] = ['https', 'mailto', 'anchor']
+
+type StringRule = import('sanity').StringRule
+type SlugRule = import('sanity').SlugRule
+
+/**
+ * A required link field. The rules are separate on purpose: a message given to `.error()` would
+ * replace the reason the link check returns.
+ */
+export function requiredHref(rule: StringRule, whenMissing: string, allowed: readonly LinkKind[]) {
+  return [rule.required().error(whenMissing), rule.custom(validateHref(allowed))]
+}
+
+/**
+ * A required slug in the shape of the website's addresses. One custom rule on purpose: the slug
+ * type's built-in `required` only says "Required", which tells HR nothing.
+ */
+export function requiredSlug(rule: SlugRule, whenMissing: string, example: string) {
+  return rule
+    .custom((slug) => {
+      if (!slug?.current) return whenMissing
+      return SLUG_PATTERN.test(slug.current)
+        ? true
+        : `Use lower-case letters, digits and hyphens only, like "${example}".`
+    })
+    .error()
+}
+
+/** An optional in-page id (`#name`) that links can jump to. */
+export function anchorIdRule(rule: StringRule) {
+  return rule
+    .regex(ANCHOR_ID_PATTERN)
+    .error('Use letters, digits and hyphens, starting with a letter.')
+}

@@ -1,4 +1,7 @@
-import {CaseIcon, ClockIcon, EditIcon, UsersIcon} from '@sanity/icons'
+import {CaseIcon} from '@sanity/icons/Case'
+import {ClockIcon} from '@sanity/icons/Clock'
+import {EditIcon} from '@sanity/icons/Edit'
+import {UsersIcon} from '@sanity/icons/Users'
 import type {StructureResolver} from 'sanity/structure'
 
 import {

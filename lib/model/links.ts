@@ -7,7 +7,8 @@ export type LinkKind = 'https' | 'http' | 'mailto' | 'tel' | 'anchor' | 'relativ
 
 export type LinkCheck = {ok: true; kind: LinkKind} | {ok: false; reason: string}
 
-const ANCHOR_PATTERN = /^#[A-Za-z][\w:.-]*$/
+/** An id a link can jump to: `#apply`, `#how-to-apply`. */
+export const ANCHOR_ID_PATTERN = /^[A-Za-z][\w:.-]*$/
 const EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/
 // Digits with the separators people write: "+46 70 123 45 67", "(08) 123-456".
 const PHONE_PATTERN = /^\+?[\d\s().-]{6,24}$/
@@ -19,7 +20,7 @@ export function checkLink(rawUrl: string): LinkCheck {
   // Browsers ignore control characters and whitespace inside schemes ("java\tscript:"), so do we.
   const compact = url.replace(/[\u0000-\u0020]/g, '').toLowerCase()
   if (url.startsWith('#')) {
-    return ANCHOR_PATTERN.test(url)
+    return ANCHOR_ID_PATTERN.test(url.slice(1))
       ? {ok: true, kind: 'anchor'}
       : {ok: false, reason: `"${url}" is not a valid in-page anchor: use # followed by a name.`}
   }

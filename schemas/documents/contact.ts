@@ -1,4 +1,4 @@
-import {UserIcon} from '@sanity/icons'
+import {UserIcon} from '@sanity/icons/User'
 import {defineField, defineType} from 'sanity'
 
 import {isEmail, isPhoneNumber} from '../../lib/model/links'
@@ -26,15 +26,12 @@ export const contact = defineType({
       name: 'email',
       type: 'string',
       title: 'Email',
-      validation: (rule) =>
-        rule
-          .required()
-          .error('Add an email address so candidates can reach this person.')
-          .custom((value) =>
-            !value || isEmail(value)
-              ? true
-              : `"${value}" is not an email address: check for typos.`,
-          ),
+      validation: (rule) => [
+        rule.required().error('Add an email address so candidates can reach this person.'),
+        rule.custom((value) =>
+          !value || isEmail(value) ? true : `"${value}" is not an email address: check for typos.`,
+        ),
+      ],
     }),
     defineField({
       name: 'phone',

@@ -1,7 +1,11 @@
-import {CaseIcon, CogIcon, DocumentTextIcon, EnvelopeIcon, SearchIcon} from '@sanity/icons'
+import {CaseIcon} from '@sanity/icons/Case'
+import {CogIcon} from '@sanity/icons/Cog'
+import {DocumentTextIcon} from '@sanity/icons/DocumentText'
+import {EnvelopeIcon} from '@sanity/icons/Envelope'
+import {SearchIcon} from '@sanity/icons/Search'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {SLUG_MAX_LENGTH, SLUG_PATTERN, slugify} from '../../lib/model/slug'
+import {SLUG_MAX_LENGTH, slugify} from '../../lib/model/slug'
 import {
   EMPLOYMENT_TYPES,
   INTRO_RECOMMENDED_MAX,
@@ -9,6 +13,7 @@ import {
   POSTING_LANGUAGES,
 } from '../../lib/model/vocabulary'
 import {findMissingAnchor} from '../../lib/model/anchors'
+import {requiredSlug} from '../validation'
 
 /** A job posting: what the careers page shows and what job boards read. */
 export const posting = defineType({
@@ -44,14 +49,7 @@ export const posting = defineType({
       description: 'The last part of the page address. Changing it breaks links already shared.',
       options: {source: 'title', slugify, maxLength: SLUG_MAX_LENGTH},
       validation: (rule) =>
-        rule
-          .required()
-          .error('Generate the web address from the title.')
-          .custom((slug) =>
-            !slug?.current || SLUG_PATTERN.test(slug.current)
-              ? true
-              : 'Use lower-case letters, digits and hyphens only, like "backend-engineer".',
-          ),
+        requiredSlug(rule, 'Generate the web address from the title.', 'backend-engineer'),
     }),
     defineField({
       name: 'intro',

@@ -1,7 +1,8 @@
-import {UsersIcon} from '@sanity/icons'
+import {UsersIcon} from '@sanity/icons/Users'
 import {defineField, defineType} from 'sanity'
 
-import {SLUG_PATTERN, slugify} from '../../lib/model/slug'
+import {slugify} from '../../lib/model/slug'
+import {requiredSlug} from '../validation'
 
 export const team = defineType({
   name: 'team',
@@ -22,14 +23,7 @@ export const team = defineType({
       title: 'Web address',
       options: {source: 'name', slugify},
       validation: (rule) =>
-        rule
-          .required()
-          .error('Generate the web address from the name.')
-          .custom((slug) =>
-            !slug?.current || SLUG_PATTERN.test(slug.current)
-              ? true
-              : 'Use lower-case letters, digits and hyphens only.',
-          ),
+        requiredSlug(rule, 'Generate the web address from the name.', 'platform-team'),
     }),
     defineField({
       name: 'description',

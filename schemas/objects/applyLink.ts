@@ -1,7 +1,7 @@
-import {EnvelopeIcon} from '@sanity/icons'
+import {EnvelopeIcon} from '@sanity/icons/Envelope'
 import {defineField, defineType} from 'sanity'
 
-import {APPLY_LINK_KINDS, validateHref} from '../validation'
+import {APPLY_LINK_KINDS, requiredHref} from '../validation'
 
 /** How candidates apply: the button beside the posting. */
 export const applyLink = defineType({
@@ -25,10 +25,11 @@ export const applyLink = defineType({
       description:
         'The application page (https://…), an email (mailto:jobs@example.com?subject=…) or a section of this posting (#apply).',
       validation: (rule) =>
-        rule
-          .required()
-          .error('Add where candidates apply: a web address, an email link or #section.')
-          .custom(validateHref(APPLY_LINK_KINDS)),
+        requiredHref(
+          rule,
+          'Add where candidates apply: a web address, an email link or #section.',
+          APPLY_LINK_KINDS,
+        ),
     }),
     defineField({
       name: 'icon',

@@ -1,8 +1,8 @@
-import {LaunchIcon} from '@sanity/icons'
+import {LaunchIcon} from '@sanity/icons/Launch'
 import {defineField, defineType} from 'sanity'
 
 import {CALL_TO_ACTION_VARIANTS} from '../../lib/model/vocabulary'
-import {BODY_LINK_KINDS, validateHref} from '../validation'
+import {BODY_LINK_KINDS, requiredHref} from '../validation'
 
 /** A button or a large linked block, such as "Click here to apply". */
 export const callToAction = defineType({
@@ -22,8 +22,7 @@ export const callToAction = defineType({
       type: 'string',
       title: 'Link to',
       description: 'A web address, an email link (mailto:…) or a section of the page (#…).',
-      validation: (rule) =>
-        rule.required().error('Add where the button leads.').custom(validateHref(BODY_LINK_KINDS)),
+      validation: (rule) => requiredHref(rule, 'Add where the button leads.', BODY_LINK_KINDS),
     }),
     defineField({
       name: 'variant',

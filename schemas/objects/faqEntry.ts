@@ -1,5 +1,7 @@
-import {HelpCircleIcon} from '@sanity/icons'
+import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {defineField, defineType} from 'sanity'
+
+import {anchorIdRule} from '../validation'
 
 /** A question with its answer, shown as a box that opens on click. */
 export const faqEntry = defineType({
@@ -25,10 +27,7 @@ export const faqEntry = defineType({
       type: 'string',
       title: 'Section id',
       description: 'Lets other links open this question directly (#id). Optional.',
-      validation: (rule) =>
-        rule
-          .regex(/^[A-Za-z][\w-]*$/)
-          .error('Use letters, digits and hyphens, starting with a letter.'),
+      validation: (rule) => anchorIdRule(rule),
     }),
   ],
   preview: {

@@ -1,7 +1,7 @@
-import {LinkIcon} from '@sanity/icons'
+import {LinkIcon} from '@sanity/icons/Link'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {BODY_LINK_KINDS, validateHref} from '../validation'
+import {BODY_LINK_KINDS, requiredHref} from '../validation'
 
 /** A row of small icon links, such as "Read in Swedish" pointing to a section further down. */
 export const iconLinkRow = defineType({
@@ -33,10 +33,7 @@ export const iconLinkRow = defineType({
               type: 'string',
               title: 'Link to',
               validation: (rule) =>
-                rule
-                  .required()
-                  .error('Add where the link leads.')
-                  .custom(validateHref(BODY_LINK_KINDS)),
+                requiredHref(rule, 'Add where the link leads.', BODY_LINK_KINDS),
             }),
             defineField({name: 'icon', type: 'string', title: 'Icon'}),
             defineField({name: 'color', type: 'string', title: 'Website colour name'}),

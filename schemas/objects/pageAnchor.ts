@@ -1,5 +1,7 @@
-import {LinkIcon} from '@sanity/icons'
+import {LinkIcon} from '@sanity/icons/Link'
 import {defineField, defineType} from 'sanity'
+
+import {anchorIdRule} from '../validation'
 
 /** An invisible marker that links such as "#apply" jump to. */
 export const pageAnchor = defineType({
@@ -13,12 +15,10 @@ export const pageAnchor = defineType({
       type: 'string',
       title: 'Name',
       description: 'Links written as #name jump here. Letters, digits and hyphens.',
-      validation: (rule) =>
-        rule
-          .required()
-          .error('Give the jump target a name.')
-          .regex(/^[A-Za-z][\w:.-]*$/)
-          .error('Use letters, digits and hyphens, starting with a letter.'),
+      validation: (rule) => [
+        rule.required().error('Give the jump target a name.'),
+        anchorIdRule(rule),
+      ],
     }),
   ],
   preview: {

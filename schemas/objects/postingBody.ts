@@ -1,4 +1,5 @@
-import {DocumentTextIcon, ImageIcon} from '@sanity/icons'
+import {DocumentTextIcon} from '@sanity/icons/DocumentText'
+import {ImageIcon} from '@sanity/icons/Image'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {linkAnnotation} from './richText'

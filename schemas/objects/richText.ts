@@ -1,7 +1,7 @@
-import {LinkIcon} from '@sanity/icons'
+import {LinkIcon} from '@sanity/icons/Link'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {BODY_LINK_KINDS, validateHref} from '../validation'
+import {BODY_LINK_KINDS, requiredHref} from '../validation'
 
 /** The link annotation every rich-text field shares. */
 export const linkAnnotation = defineArrayMember({
@@ -16,10 +16,7 @@ export const linkAnnotation = defineArrayMember({
       title: 'Link to',
       description: 'A web address, mailto:someone@example.com, tel:+46…, /a-page or #a-section.',
       validation: (rule) =>
-        rule
-          .required()
-          .error('Add where the link goes, or remove the link.')
-          .custom(validateHref(BODY_LINK_KINDS)),
+        requiredHref(rule, 'Add where the link goes, or remove the link.', BODY_LINK_KINDS),
     }),
   ],
 })
