@@ -1,0 +1,214 @@
+import type {SanityDocument} from 'sanity'
+import {beforeAll, describe, expect, it} from 'vitest'
+
+import type {DocumentProblem} from '../../lib/sanity/validateDocuments'
+import {
+  validContact,
+  validDataset,
+  validPosting,
+  validProcess,
+  validTeam,
+} from '../fixtures/documents/validDocuments'
+
+// Sanity's own validator, loaded once: importing `sanity` takes a few seconds.
+let validateDocuments: (documents: readonly SanityDocument[]) => Promise<DocumentProblem[]>
+beforeAll(async () => {
+  ;({validateDocuments} = await import('../../lib/sanity/validateDocuments'))
+})
+
+/** Validate one changed document among the otherwise valid dataset; return its problems. */
+async function problemsOf(document: SanityDocument) {
+  const others = validDataset.filter((candidate) => candidate._id !== document._id)
+  const problems = await validateDocuments([...others, document])
+  return problems.filter((problem) => problem.documentId === document._id)
+}
+
+const errorsOf = async (document: SanityDocument) =>
+  (await problemsOf(document)).filter((problem) => problem.level === 'error')
+
+describe('a valid dataset', () => {
+  it('has no problems at all', async () => {
+    expect(await validateDocuments(validDataset)).toEqual([])
+  })
+})
+
+describe('posting', () => {
+  it.each([
+    ['title', {title: undefined}, 'title', 'Give the posting a title.'],
+    ['slug', {slug: undefined}, 'slug', 'Generate the web address from the title.'],
+    [
+      'slug shape',
+      {slug: {_type: 'slug', current: 'Backend Engineer!'}},
+      'slug',
+      'Use lower-case letters, digits and hyphens only, like "backend-engineer".',
+    ],
+    [
+      'language',
+      {language: undefined},
+      'language',
+      'Choose the language the posting is written in.',
+    ],
+    ['publishedAt', {publishedAt: undefined}, 'publishedAt', 'Set the publication date.'],
+    [
+      'way to apply',
+      {apply: undefined},
+      'apply',
+      'Add how to apply: a posting cannot be published without a way to apply.',
+    ],
+    [
+      'javascript: apply link',
+      {apply: {_type: 'applyLink', label: 'Apply', url: 'javascript:alert(1)'}},
+      'apply.url',
+      'Links starting with "javascript:" are not allowed.',
+    ],
+    [
+      'http apply link',
+      {apply: {_type: 'applyLink', label: 'Apply', url: 'http://jobs.example.com/1'}},
+      'apply.url',
+      'This field takes a secure web address (https://…), an email link (mailto:…) or a link to a section of the page (#…), not a http link.',
+    ],
+    [
+      'mailto without address',
+      {apply: {_type: 'applyLink', label: 'Apply', url: 'mailto:?subject=Hi'}},
+      'apply.url',
+      '"mailto:?subject=Hi" does not contain a valid email address after mailto:.',
+    ],
+    [
+      'closing date before publication',
+      {validThrough: '2025-12-01T00:00:00Z'},
+      'validThrough',
+      'The closing date must come after the publication date.',
+    ],
+    [
+      'alias without leading slash',
+      {aliases: ['old/job']},
+      'aliases',
+      'Each old address is a path starting with "/", without spaces.',
+    ],
+  ])('refuses a missing or wrong %s', async (_name, change, path, message) => {
+    const errors = await errorsOf({...validPosting, ...change} as SanityDocument)
+    expect(errors).toContainEqual(expect.objectContaining({path, message}))
+  })
+
+  it('accepts https, mailto with subject and body, and an in-page anchor as apply links', async () => {
+    for (const url of [
+      'https://jobs.example.com/backend?ref=careers',
+      'mailto:jobs@example.com?subject=Backend%20Engineer&body=Hello',
+      '#apply',
+    ]) {
+      const errors = await errorsOf({
+        ...validPosting,
+        apply: {label: 'Apply', url},
+      } as SanityDocument)
+      expect(errors, url).toEqual([])
+    }
+  })
+
+  it('refuses a duplicate web address of another posting', async () => {
+    const twin = {...validPosting, _id: 'posting-twin'} as SanityDocument
+    const problems = await validateDocuments([...validDataset, twin])
+    expect(problems).toContainEqual(
+      expect.objectContaining({documentId: 'posting-twin', path: 'slug', level: 'error'}),
+    )
+  })
+
+  it('warns, without blocking, about a long intro and a missing employment type', async () => {
+    const problems = await problemsOf({
+      ...validPosting,
+      intro: 'x'.repeat(200),
+      employmentType: undefined,
+    } as SanityDocument)
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: 'intro',
+        level: 'warning',
+        message: 'Search engines cut text after about 160 characters.',
+      }),
+      expect.objectContaining({path: 'employmentType', level: 'warning'}),
+    ])
+  })
+
+  it('warns when the apply link jumps to a section the posting does not have', async () => {
+    const problems = await problemsOf({...validPosting, body: validPosting.body.slice(0, 1)})
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        path: 'apply.url',
+        message:
+          'The apply link points to "#apply", but the body has no jump target with that name.',
+      }),
+    )
+  })
+
+  it('checks links inside the body text', async () => {
+    const body = [
+      {
+        _key: 'b1',
+        _type: 'block',
+        style: 'normal',
+        markDefs: [{_key: 'l1', _type: 'link', href: 'data:text/html,<script>alert(1)</script>'}],
+        children: [{_key: 's1', _type: 'span', marks: ['l1'], text: 'click'}],
+      },
+      {_key: 'b2', _type: 'pageAnchor', anchorId: 'apply'},
+    ]
+    const errors = await errorsOf({...validPosting, body} as SanityDocument)
+    expect(errors).toEqual([
+      expect.objectContaining({
+        path: 'body[_key=="b1"].markDefs[_key=="l1"].href',
+        message: 'Links starting with "data:" are not allowed.',
+      }),
+    ])
+  })
+})
+
+describe('contact', () => {
+  it('requires an email address and checks its format', async () => {
+    expect(await errorsOf({...validContact, email: undefined} as SanityDocument)).toEqual([
+      expect.objectContaining({
+        path: 'email',
+        message: 'Add an email address so candidates can reach this person.',
+      }),
+    ])
+    expect(
+      await errorsOf({...validContact, email: 'ada at example.com'} as SanityDocument),
+    ).toEqual([
+      expect.objectContaining({
+        path: 'email',
+        message: '"ada at example.com" is not an email address: check for typos.',
+      }),
+    ])
+  })
+
+  it('checks the phone number format', async () => {
+    expect(await errorsOf({...validContact, phone: 'call me'} as SanityDocument)).toEqual([
+      expect.objectContaining({path: 'phone'}),
+    ])
+    expect(await errorsOf({...validContact, phone: '(08) 123 45 67'} as SanityDocument)).toEqual([])
+  })
+})
+
+describe('team', () => {
+  it('requires a name and a web address', async () => {
+    const errors = await errorsOf({
+      ...validTeam,
+      name: undefined,
+      slug: undefined,
+    } as SanityDocument)
+    expect(errors.map((error) => error.path).sort()).toEqual(['name', 'slug'])
+  })
+})
+
+describe('recruitment process', () => {
+  it('requires a heading and at least one named step', async () => {
+    expect(await errorsOf({...validProcess, steps: []} as SanityDocument)).toEqual([
+      expect.objectContaining({path: 'steps', message: 'Add the steps of the process.'}),
+    ])
+    const unnamed = {...validProcess, steps: [{_key: 's1', _type: 'recruitmentStep'}]}
+    expect(await errorsOf(unnamed as SanityDocument)).toEqual([
+      expect.objectContaining({path: 'steps[_key=="s1"].title', message: 'Name the step.'}),
+    ])
+    expect(await errorsOf({...validProcess, title: ''} as SanityDocument)).toEqual([
+      expect.objectContaining({path: 'title'}),
+    ])
+  })
+})
