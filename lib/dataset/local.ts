@@ -1,0 +1,59 @@
+import type {QueryParams} from '@sanity/client'
+import {evaluate, parse} from 'groq-js'
+
+import {draftsView, publishedView, type StoredDocument} from './perspective'
+import type {CareersDataset, FetchOptions, Perspective} from './types'
+
+export interface LocalDatasetOptions {
+  /** Shown in log lines, usually the file the documents came from. */
+  description?: string
+  /** The time `now()` returns; tests pin it so "open" does not drift with the calendar. */
+  now?: () => Date
+}
+
+interface PerspectiveIndex {
+  documents: StoredDocument[]
+  byId: Map<string, StoredDocument>
+}
+
+/**
+ * The local backend: documents in memory, queried with groq-js, the reference GROQ engine.
+ * groq-js has no notion of perspectives, so each perspective's view is built once (see
+ * ./perspective) and references are resolved through an id index instead of a scan.
+ */
+export function createLocalDataset(
+  documents: readonly StoredDocument[],
+  options: LocalDatasetOptions = {},
+): CareersDataset {
+  const views = new Map<Perspective, PerspectiveIndex>()
+  const viewFor = (perspective: Perspective): PerspectiveIndex => {
+    let view = views.get(perspective)
+    if (!view) {
+      const visible =
+        perspective === 'raw'
+          ? [...documents]
+          : perspective === 'drafts'
+            ? draftsView(documents)
+            : publishedView(documents)
+      view = {documents: visible, byId: new Map(visible.map((doc) => [doc._id, doc]))}
+      views.set(perspective, view)
+    }
+    return view
+  }
+
+  return {
+    description: options.description ?? `${documents.length} documents in memory`,
+    async fetch(query: string, params: QueryParams = {}, fetchOptions: FetchOptions = {}) {
+      const view = viewFor(fetchOptions.perspective ?? 'published')
+      const tree = parse(query, {params})
+      const result = await evaluate(tree, {
+        dataset: view.documents,
+        params,
+        timestamp: options.now?.() ?? new Date(),
+        dereference: ({_ref}) => view.byId.get(_ref) ?? null,
+      })
+      // The interface promises the typegen result type for known queries; groq-js returns plain JSON.
+      return (await result.get()) as never
+    },
+  }
+}

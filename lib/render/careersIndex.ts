@@ -1,0 +1,45 @@
+import {EMPLOYMENT_TYPES} from '../model/vocabulary'
+import {attributes, escapeHtml} from './html'
+import {labelsFor} from './labels'
+import {renderDocument} from './layout'
+import {postingPath} from './settings'
+import type {PostingCard, SiteSettings} from './types'
+
+/** The careers index: every open posting as a card, in the order given (newest first). */
+export function renderCareersIndex(
+  postings: readonly PostingCard[],
+  settings: SiteSettings,
+  language: string = 'en',
+): string {
+  const labels = labelsFor(language)
+  const cards = postings.map((posting) => {
+    const facts = [
+      posting.team?.name,
+      posting.location,
+      EMPLOYMENT_TYPES.find((type) => type.value === posting.employmentType)?.title,
+    ].filter(Boolean)
+    return (
+      `<li class="posting-card"${attributes({lang: posting.language && posting.language !== language ? posting.language : undefined})}>` +
+      `<h2 class="posting-card__title"><a${attributes({href: postingPath(settings, posting.slug ?? '')})}>${escapeHtml(posting.title ?? '')}</a></h2>` +
+      (facts.length
+        ? `<p class="posting-card__facts">${facts.map((fact) => escapeHtml(fact ?? '')).join(' · ')}</p>`
+        : '') +
+      (posting.intro ? `<p class="posting-card__intro">${escapeHtml(posting.intro)}</p>` : '') +
+      `</li>`
+    )
+  })
+  const main =
+    `<h1>${escapeHtml(labels.openPositions)}</h1>` +
+    (cards.length
+      ? `<ul class="posting-list">${cards.join('')}</ul>`
+      : `<p>${escapeHtml(labels.noOpenPositions)}</p>`)
+  return renderDocument(
+    {
+      title: `${labels.openPositions} – ${settings.organizationName}`,
+      language,
+      path: settings.careersPath,
+      main,
+    },
+    settings,
+  )
+}
