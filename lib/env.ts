@@ -16,7 +16,13 @@ export interface StudioEnv {
 
 export const LOCAL_PROJECT_ID = 'local'
 export const DEFAULT_DATASET = 'production'
-export const DEFAULT_LOCAL_API_HOST = 'http://127.0.0.1:3333'
+/** The local Content Lake's port; `sanity dev` has 3333. */
+export const DEFAULT_LOCAL_API_PORT = 3900
+/**
+ * `localhost`, not 127.0.0.1: @sanity/client puts the project id in front of the host
+ * (`local.localhost`), and browsers resolve every `*.localhost` name to the loopback address.
+ */
+export const DEFAULT_LOCAL_API_HOST = `http://localhost:${DEFAULT_LOCAL_API_PORT}`
 
 const PROJECT_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/
 const DATASET_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/
