@@ -1,0 +1,780 @@
+import {stringValue, type FrontMatter, type SourceIssue} from '../hugo/frontMatter'
+import {classifyHtml, htmlToText} from '../hugo/html'
+import {markdownToBlocks, runInMarker, type ConvertedBlock, type TextTarget} from '../hugo/markdown'
+import {blockText, isTextBlock, type BlockObject, type TextBlock} from '../hugo/portableText'
+import {param, type HugoNode, type ShortcodeNode} from '../hugo/shortcodes'
+import {checkLink, isEmail} from '../model/links'
+import {slugify} from '../model/slug'
+import type {AssetResolver, SiteImage} from './assets'
+import {mapDate, mapEmploymentType, mapLanguage, mapLocation} from './frontMatterFields'
+import {DRAFT_PREFIX, keyGenerator, readableId} from './keys'
+import type {ContactFields, RecruitmentStep, SharedDocuments} from './shared'
+import {reference, type ImportedDocument} from './types'
+
+/** Accordion titles that mean "our recruitment process", in the languages postings use. */
+const PROCESS_TITLE = /recruit|rekryter|rekrutter|hiring process|ansettelsesprosess/i
+
+/** Front-matter keys the posting maps to its own fields; every other key is kept in `hugo`. */
+const MAPPED_KEYS = new Set([
+  'title',
+  'slug',
+  'intro',
+  'team',
+  'location',
+  'duration',
+  'draft',
+  'date',
+  'sidebarlinkurl',
+  'sidebarlinkname',
+  'sidebarlinkicon',
+  'sidebarimage',
+  'socialmedia',
+  'socialmediabild',
+  'language',
+  'toc',
+  'list',
+  'tags',
+  'section',
+  'showthedate',
+  'card',
+  'eventbild',
+  'aliases',
+])
+
+export interface PageInput {
+  /** Path shown in messages and kept in `hugo.path`, relative to the content directory. */
+  file: string
+  frontMatter: FrontMatter
+  nodes: HugoNode[]
+  /** Section: the first folder under content (career, blogg). */
+  section: string | undefined
+}
+
+type Issue = SourceIssue & {field?: string}
+
+/** One Hugo page to one posting document, registering the shared documents it uses. */
+export function mapPosting(
+  page: PageInput,
+  shared: SharedDocuments,
+  assets: AssetResolver,
+): {posting: ImportedDocument; issues: Issue[]} {
+  const {frontMatter} = page
+  const issues: Issue[] = []
+  const get = (key: string) => stringValue(frontMatter, key)
+  const lineOf = (key: string) => frontMatter.lines[key]
+  const baseId = readableId('posting', page.file.replace(/\.md$/i, ''))
+  const keys = keyGenerator(baseId)
+  const draft = frontMatter.values.draft === true || get('draft') === 'true'
+
+  const body = new BodyBuilder(page.file, shared, assets, keys, issues)
+  body.walk(page.nodes)
+  body.flush()
+
+  const posting: ImportedDocument = {
+    _id: draft ? `${DRAFT_PREFIX}${baseId}` : baseId,
+    _type: 'posting',
+    title: get('title'),
+    slug: {_type: 'slug', current: get('slug') ?? slugify(baseName(page.file))},
+  }
+  const set = (field: string, value: unknown) => {
+    if (value !== undefined) posting[field] = value
+  }
+  set('intro', get('intro'))
+  set('ingress', body.ingress)
+  posting.body = body.members
+  set('recruitmentProcess', body.processId && reference(body.processId))
+  set('tableOfContentsLabel', get('toc'))
+  const team = get('team')
+  set('team', team && reference(shared.team(team)))
+
+  const location = get('location')
+  if (location) {
+    const mapped = mapLocation(location)
+    set('location', mapped.value)
+    if (mapped.doubt)
+      issues.push({
+        severity: 'warning',
+        line: lineOf('location'),
+        field: 'location',
+        message: mapped.doubt,
+      })
+  }
+  const duration = get('duration')
+  if (duration) {
+    const mapped = mapEmploymentType(duration)
+    set('employmentType', mapped.value)
+    if (mapped.doubt)
+      issues.push({
+        severity: 'warning',
+        line: lineOf('duration'),
+        field: 'employmentType',
+        message: mapped.doubt,
+      })
+  }
+  const tags = arrayOfStrings(frontMatter.values.tags)
+  const language = mapLanguage(get('language'), tags)
+  set('language', language.value)
+  if (language.doubt)
+    issues.push({
+      severity: 'info',
+      line: lineOf('language'),
+      field: 'language',
+      message: language.doubt,
+    })
+  const date = get('date')
+  if (date) {
+    const mapped = mapDate(date)
+    set('publishedAt', mapped.value)
+    if (mapped.doubt)
+      issues.push({
+        severity: 'warning',
+        line: lineOf('date'),
+        field: 'publishedAt',
+        message: mapped.doubt,
+      })
+  }
+
+  set('apply', applyLink(get, lineOf, body, issues))
+  set('contact', body.contactId && reference(body.contactId))
+  set(
+    'sidebarImage',
+    image(get('sidebarimage'), 'sidebarImage', lineOf('sidebarimage'), assets, issues),
+  )
+  const socialKey = get('socialmedia') ? 'socialmedia' : 'socialmediabild'
+  set('socialImage', image(get(socialKey), 'socialImage', lineOf(socialKey), assets, issues))
+  const aliases = arrayOfStrings(frontMatter.values.aliases)
+  if (aliases.length > 0) posting.aliases = aliases
+  if (tags.length > 0) posting.tags = tags
+  posting.hugo = hugoSource(page, keys)
+  return {posting, issues}
+}
+
+function applyLink(
+  get: (key: string) => string | undefined,
+  lineOf: (key: string) => number | undefined,
+  body: BodyBuilder,
+  issues: Issue[],
+) {
+  const url = get('sidebarlinkurl')
+  if (url) {
+    checkHref(url, 'apply.url', lineOf('sidebarlinkurl'), issues)
+    return {
+      _type: 'applyLink',
+      label: get('sidebarlinkname') ?? 'Apply now',
+      url,
+      icon: get('sidebarlinkicon'),
+    }
+  }
+  // Older postings have no sidebar link, only a button in the text: that is how they apply.
+  if (body.firstButton) {
+    issues.push({
+      severity: 'info',
+      field: 'apply',
+      message: `No sidebar link: the apply link was taken from the "${body.firstButton.label}" button in the text.`,
+    })
+    return {_type: 'applyLink', label: body.firstButton.label, url: body.firstButton.url}
+  }
+  issues.push({
+    severity: 'warning',
+    field: 'apply',
+    message: 'No way to apply was found (no sidebarlinkurl): add one in the Studio.',
+  })
+  return undefined
+}
+
+function image(
+  legacyPath: string | undefined,
+  field: string,
+  line: number | undefined,
+  assets: AssetResolver,
+  issues: Issue[],
+): SiteImage | undefined {
+  if (!legacyPath) return undefined
+  const {image: value, uploaded} = assets.siteImage(legacyPath)
+  if (!uploaded) {
+    issues.push({
+      severity: assets.enabled ? 'warning' : 'info',
+      line,
+      field,
+      message: assets.enabled
+        ? `The image "${legacyPath}" was not found under the assets directory; its old path was kept.`
+        : `The image "${legacyPath}" was kept as a path on the old website (pass --assets DIR to upload it).`,
+    })
+  }
+  return value
+}
+
+function hugoSource(page: PageInput, keys: () => string) {
+  const {values, spelling} = page.frontMatter
+  const unmapped = Object.keys(values)
+    .filter((key) => !MAPPED_KEYS.has(key))
+    .sort()
+    .map((key) => ({
+      _type: 'frontMatterEntry',
+      _key: keys(),
+      key: spelling[key] ?? key,
+      value: JSON.stringify(values[key]),
+    }))
+  const text = (key: string) => stringValue(page.frontMatter, key)
+  const source: Record<string, unknown> = {_type: 'hugoSource', path: page.file}
+  const add = (field: string, value: unknown) => {
+    if (value !== undefined) source[field] = value
+  }
+  add('section', text('section') ?? page.section)
+  add('showDate', typeof values.showthedate === 'boolean' ? values.showthedate : undefined)
+  add('cardImage', text('card'))
+  add('eventImage', text('eventbild'))
+  add('listLayout', text('list'))
+  if (unmapped.length > 0) source.unmappedKeys = unmapped
+  return source
+}
+
+type BodyMember = TextBlock | BlockObject
+
+/** Walks the shortcode tree in document order and builds the body and the shared documents. */
+class BodyBuilder {
+  members: BodyMember[] = []
+  ingress: TextBlock[] | undefined
+  processId: string | undefined
+  contactId: string | undefined
+  private contactFromRecruiterCard = false
+  firstButton: {label: string; url: string} | undefined
+  private markdown = ''
+  private markdownLine = 1
+
+  constructor(
+    private readonly file: string,
+    private readonly shared: SharedDocuments,
+    private readonly assets: AssetResolver,
+    private readonly keys: () => string,
+    private readonly issues: Issue[],
+  ) {}
+
+  walk(nodes: HugoNode[]) {
+    for (const node of nodes) {
+      if (node.kind === 'text') this.append(node.text, node.line)
+      else if (node.name === 'inline')
+        this.append(runInMarker(param(node, 'text', 0) ?? ''), node.line)
+      else {
+        this.flush()
+        this.shortcode(node)
+      }
+    }
+  }
+
+  private append(text: string, line: number) {
+    if (this.markdown.trim() === '') this.markdownLine = line
+    this.markdown += text
+  }
+
+  flush() {
+    if (this.markdown.trim() !== '') {
+      for (const block of this.convert(this.markdown, 'body', this.markdownLine))
+        this.addBodyBlock(block)
+    }
+    this.markdown = ''
+  }
+
+  private convert(
+    markdown: string,
+    target: TextTarget,
+    line: number,
+    keys = this.keys,
+  ): ConvertedBlock[] {
+    const {blocks, issues} = markdownToBlocks(markdown, {
+      target,
+      keyGenerator: keys,
+      firstLine: line,
+    })
+    this.issues.push(...issues)
+    for (const block of blocks) if (isTextBlock(block)) this.checkLinks(block, line)
+    return blocks
+  }
+
+  /** Text for a rich-text field: inline HTML reduced to text, anchors dropped (they cannot live there). */
+  private richText(node: ShortcodeNode, keys = this.keys): TextBlock[] {
+    const blocks = this.convert(this.innerMarkdown(node), 'richText', node.line, keys)
+    return blocks.flatMap((block): TextBlock[] => {
+      if (isTextBlock(block)) return [block]
+      const html = String(block.html ?? '')
+      const meaning = classifyHtml(html)
+      if (meaning.kind === 'anchor') {
+        this.issues.push({
+          severity: 'warning',
+          line: node.line,
+          message: `The jump target "#${meaning.id}" inside "${node.name}" was dropped: move it into the body if links use it.`,
+        })
+        return []
+      }
+      const text = htmlToText(html)
+      this.issues.push({
+        severity: 'warning',
+        line: Number(block.line ?? node.line),
+        message: `HTML inside "${node.name}" was reduced to its text: ${html.slice(0, 60)}`,
+      })
+      return text ? this.convert(text, 'richText', node.line, keys).filter(isTextBlock) : []
+    })
+  }
+
+  /** The inner content as markdown: run-in headings marked, nested shortcodes kept as written. */
+  private innerMarkdown(node: ShortcodeNode): string {
+    return node.children
+      .map((child) => {
+        if (child.kind === 'text') return child.text
+        if (child.name === 'inline') return runInMarker(param(child, 'text', 0) ?? '')
+        this.issues.push({
+          severity: 'warning',
+          line: child.line,
+          message: `The "${child.name}" shortcode inside "${node.name}" was kept as text: it cannot be placed there.`,
+        })
+        return child.source
+      })
+      .join('')
+  }
+
+  private addBodyBlock(block: ConvertedBlock) {
+    if (block._type !== 'html') {
+      this.members.push(block as BodyMember)
+      return
+    }
+    const html = String(block.html)
+    const line = Number(block.line)
+    const meaning = classifyHtml(html)
+    switch (meaning.kind) {
+      case 'anchor':
+        this.anchor(meaning.id, line)
+        return
+      case 'ingress': {
+        const blocks = this.convert(meaning.text, 'richText', line).filter(isTextBlock)
+        this.setIngress(blocks, line)
+        return
+      }
+      case 'button':
+        if (meaning.id) this.anchor(meaning.id, line)
+        this.callToAction({label: meaning.label, url: meaning.href, variant: 'button'}, line)
+        return
+      default:
+        this.preserve('html', html, 'Raw HTML with no matching block', line)
+    }
+  }
+
+  private anchor(id: string, line: number) {
+    if (this.members.some((member) => member._type === 'pageAnchor' && member.anchorId === id)) {
+      this.issues.push({
+        severity: 'info',
+        line,
+        message: `A second jump target "#${id}" was left out: ids are unique on a page.`,
+      })
+      return
+    }
+    this.members.push({_type: 'pageAnchor', _key: this.keys(), anchorId: id})
+  }
+
+  private setIngress(blocks: TextBlock[], line: number) {
+    if (!this.ingress) {
+      this.ingress = blocks
+      return
+    }
+    // The posting has one lead paragraph; a second one (say, of a section in another language)
+    // stays in the body where it was, as a quote, so it keeps its place and emphasis.
+    this.issues.push({
+      severity: 'warning',
+      line,
+      field: 'body',
+      message: 'A second lead paragraph (ingress) was kept in the body as a quote.',
+    })
+    for (const block of blocks) this.members.push({...block, style: 'blockquote'})
+  }
+
+  private shortcode(node: ShortcodeNode) {
+    const text = (name: string, position?: number) => param(node, name, position)
+    switch (node.name) {
+      case 'ingress':
+        this.setIngress(this.richText(node), node.line)
+        return
+      case 'accordion':
+        this.accordion(node)
+        return
+      case 'accordion-script':
+        this.issues.push({
+          severity: 'info',
+          line: node.line,
+          message: '"accordion-script" only loads the website\'s script: nothing to import.',
+        })
+        return
+      case 'distance':
+        this.issues.push({
+          severity: 'info',
+          line: node.line,
+          message: '"distance" is spacing: only its "#contact" jump target was kept.',
+        })
+        this.anchor('contact', node.line)
+        return
+      case 'note': {
+        const title = text('title', 0)
+        if (!title)
+          this.issues.push({
+            severity: 'warning',
+            line: node.line,
+            field: 'body',
+            message: 'The note has no title: give the callout a heading.',
+          })
+        this.members.push(
+          compact({
+            _type: 'callout',
+            _key: this.keys(),
+            title,
+            content: this.richText(node),
+            tone: 'neutral',
+            icon: text('icon'),
+            color: text('color'),
+          }),
+        )
+        return
+      }
+      case 'horisontal-card':
+        this.recruiterCard(node)
+        return
+      case 'contact':
+        this.contactCard(node)
+        return
+      case 'icon-block-horisontal':
+        this.callToAction(
+          {
+            label: text('text'),
+            url: text('link') ?? text('linkref'),
+            variant: 'iconBlock',
+            description: text('description'),
+            icon: text('icon'),
+            color: text('color'),
+          },
+          node.line,
+        )
+        return
+      case 'icon-block-small-container':
+      case 'icon-block-small':
+        this.iconLinks(node)
+        return
+      case 'localbutton':
+        this.callToAction(
+          {
+            label: text('text', 0),
+            url: text('link', 1) ?? text('linkref'),
+            variant: 'button',
+            icon: text('icon'),
+            openInNewTab: text('target') === '_blank' ? true : undefined,
+          },
+          node.line,
+        )
+        return
+      case '2calltoaction':
+        this.callToAction(
+          {label: text('label1', 0), url: text('link1', 1), variant: 'button'},
+          node.line,
+        )
+        this.callToAction(
+          {label: text('label2', 2), url: text('link2', 3), variant: 'textLink'},
+          node.line,
+        )
+        return
+      case 'localtextbutton':
+        this.callToAction(
+          {label: text('text', 0), url: text('link', 1), variant: 'textLink'},
+          node.line,
+        )
+        return
+      default:
+        this.preserve(
+          'shortcode',
+          node.source,
+          `No block for the "${node.name}" shortcode yet`,
+          node.line,
+        )
+    }
+  }
+
+  private accordion(node: ShortcodeNode) {
+    const title = param(node, 'title', 0) ?? ''
+    const source = node.children
+      .map((child) => (child.kind === 'text' ? child.text : child.source))
+      .join('')
+    // Without a list there are no steps to edit: such a box is shown as a question instead.
+    const hasSteps = /^\s*(\d+[.)]|[-*+])\s/m.test(source)
+    if (PROCESS_TITLE.test(title) && hasSteps && !this.processId) {
+      this.processId = this.shared.process(`${title}\n${source}`, this.file, (keys) =>
+        splitProcess(title, this.richText(node, keys), keys),
+      )
+      return
+    }
+    if (PROCESS_TITLE.test(title)) {
+      this.issues.push({
+        severity: 'warning',
+        line: node.line,
+        field: 'body',
+        message: `A posting shows one recruitment process; "${title}" was kept in the body as a question box.`,
+      })
+    }
+    const anchorId = param(node, 'id')
+    if (!title)
+      this.issues.push({
+        severity: 'warning',
+        line: node.line,
+        field: 'body',
+        message: 'The accordion has no title: write the question.',
+      })
+    this.members.push(
+      compact({
+        _type: 'faqEntry',
+        _key: this.keys(),
+        question: title || undefined,
+        answer: this.richText(node),
+        anchorId,
+      }),
+    )
+  }
+
+  private recruiterCard(node: ShortcodeNode) {
+    const link = param(node, 'link') ?? param(node, 'linkref')
+    const text = param(node, 'text')
+    const email = emailIn(link) ?? emailIn(text)
+    if (!email) {
+      this.preserve(
+        'shortcode',
+        node.source,
+        'A contact card without an email address cannot become a contact',
+        node.line,
+      )
+      return
+    }
+    const name = guessName(email, text)
+    this.issues.push({
+      severity: 'info',
+      line: node.line,
+      field: 'contact',
+      message: `The card names no person: the contact for ${email} was called "${name}" after the email address; check the name.`,
+    })
+    const image = param(node, 'image')
+    const id = this.shared.contact({
+      email,
+      name,
+      shortText: text,
+      photo: image ? this.photo(image, node.line) : undefined,
+    })
+    this.members.push(
+      compact({
+        _type: 'contactCard',
+        _key: this.keys(),
+        contact: reference(id),
+        heading: param(node, 'cardtitle'),
+        text,
+        buttonLabel: param(node, 'linktext'),
+      }),
+    )
+    if (link && !link.startsWith('mailto:')) checkHref(link, 'body', node.line, this.issues)
+    if (!this.contactFromRecruiterCard) this.contactId = id
+    this.contactFromRecruiterCard = true
+  }
+
+  private contactCard(node: ShortcodeNode) {
+    const email = emailIn(param(node, 'email'))
+    if (!email) {
+      this.preserve(
+        'shortcode',
+        node.source,
+        'A contact without an email address cannot become a contact',
+        node.line,
+      )
+      return
+    }
+    const picture = param(node, 'picture')
+    const fields: ContactFields = {
+      email,
+      name: param(node, 'name'),
+      role: param(node, 'title'),
+      phone: param(node, 'phone'),
+      address: param(node, 'address'),
+      addressUrl: param(node, 'address-link'),
+      photo: picture ? this.photo(picture, node.line) : undefined,
+    }
+    const id = this.shared.contact(fields)
+    this.members.push({_type: 'contactCard', _key: this.keys(), contact: reference(id)})
+    this.contactId ??= id
+  }
+
+  private photo(legacyPath: string, line: number): SiteImage {
+    const {image, uploaded} = this.assets.siteImage(legacyPath)
+    if (!uploaded && this.assets.enabled) {
+      this.issues.push({
+        severity: 'warning',
+        line,
+        message: `The photo "${legacyPath}" was not found under the assets directory; its old path was kept.`,
+      })
+    }
+    return image
+  }
+
+  private iconLinks(node: ShortcodeNode) {
+    const items = node.name === 'icon-block-small' ? [node] : node.children
+    const links = []
+    for (const item of items) {
+      if (item.kind === 'text') {
+        if (item.text.trim()) this.append(item.text, item.line)
+        continue
+      }
+      if (item.name !== 'icon-block-small') {
+        this.preserve(
+          'shortcode',
+          item.source,
+          `"${item.name}" inside a row of icon links`,
+          item.line,
+        )
+        continue
+      }
+      const url = param(item, 'link')
+      if (url) checkHref(url, 'body', item.line, this.issues)
+      links.push(
+        compact({
+          _type: 'iconLink',
+          _key: this.keys(),
+          label: param(item, 'text'),
+          description: param(item, 'description'),
+          url,
+          icon: param(item, 'icon'),
+          color: param(item, 'color'),
+        }),
+      )
+    }
+    this.members.push({_type: 'iconLinkRow', _key: this.keys(), links})
+    this.flush()
+  }
+
+  private callToAction(
+    fields: {
+      label?: string
+      url?: string
+      variant: string
+      description?: string
+      icon?: string
+      color?: string
+      openInNewTab?: boolean
+    },
+    line: number,
+  ) {
+    if (!fields.label || !fields.url) {
+      this.issues.push({
+        severity: 'warning',
+        line,
+        field: 'body',
+        message: `A ${fields.variant === 'textLink' ? 'text link' : 'button'} has no ${fields.label ? 'link' : 'label'}: complete it in the Studio.`,
+      })
+    }
+    if (fields.url) checkHref(fields.url, 'body', line, this.issues)
+    if (fields.label && fields.url && fields.url.startsWith('#') && !this.firstButton)
+      this.firstButton = {label: fields.label, url: fields.url}
+    this.members.push(compact({_type: 'callToAction', _key: this.keys(), ...fields}))
+  }
+
+  private preserve(format: 'html' | 'shortcode', source: string, reason: string, line: number) {
+    this.issues.push({
+      severity: 'warning',
+      line,
+      field: 'body',
+      message: `${reason}: kept verbatim as preserved ${format} for HR to rewrite (${source.trim().slice(0, 60)}).`,
+    })
+    this.members.push({_type: 'preservedSource', _key: this.keys(), format, source, reason})
+  }
+
+  private checkLinks(block: TextBlock, line: number) {
+    for (const definition of block.markDefs) {
+      if (definition._type === 'link' && definition.href)
+        checkHref(definition.href, 'body', line, this.issues)
+    }
+  }
+}
+
+/** Split an accordion's rich text into intro, numbered steps (with sub-steps) and closing text. */
+function splitProcess(title: string, blocks: TextBlock[], keys: () => string) {
+  const intro: TextBlock[] = []
+  const closing: TextBlock[] = []
+  const steps: RecruitmentStep[] = []
+  for (const block of blocks) {
+    if (block.listItem && closing.length === 0) {
+      const {title: stepTitle, description} = stepParts(block)
+      if ((block.level ?? 1) > 1 && steps.length > 0) {
+        const parent = steps[steps.length - 1] as RecruitmentStep
+        parent.substeps = [
+          ...(parent.substeps ?? []),
+          compact({
+            _type: 'recruitmentSubstep' as const,
+            _key: keys(),
+            title: stepTitle,
+            description,
+          }),
+        ]
+      } else {
+        steps.push(
+          compact({_type: 'recruitmentStep' as const, _key: keys(), title: stepTitle, description}),
+        )
+      }
+    } else if (steps.length === 0) intro.push(block)
+    else closing.push(block)
+  }
+  return {title, intro, steps, closing}
+}
+
+/** "**Intro chat** - a first talk" → title "Intro chat", description "a first talk". */
+function stepParts(block: TextBlock): {title: string; description?: string} {
+  const [first, ...rest] = block.children
+  if (first?.marks.includes('strong') || first?.marks.includes('runIn')) {
+    const description = rest
+      .map((span) => span.text)
+      .join('')
+      .replace(/^\s*[-–—:]\s*/, '')
+      .trim()
+    return {title: first.text.trim().replace(/[:\s]+$/, ''), description: description || undefined}
+  }
+  const text = blockText(block).trim()
+  const dash = text.match(/^(.{2,80}?)\s+[-–—]\s+(.+)$/s)
+  return dash ? {title: dash[1] ?? text, description: dash[2]} : {title: text}
+}
+
+function checkHref(url: string, field: string, line: number | undefined, issues: Issue[]) {
+  const check = checkLink(url)
+  if (!check.ok)
+    issues.push({severity: 'warning', line, field, message: `Link needs HR's eye: ${check.reason}`})
+}
+
+function emailIn(text: string | undefined): string | undefined {
+  if (!text) return undefined
+  const candidate = text.startsWith('mailto:')
+    ? decodeURIComponent(text.slice(7).split('?')[0] ?? '')
+    : text.match(/[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[A-Za-z]{2,}/)?.[0]
+  return candidate && isEmail(candidate) ? candidate.trim() : undefined
+}
+
+/** "marietta@…" and a text mentioning "Marietta" → "Marietta"; otherwise the local part, title-cased. */
+function guessName(email: string, text: string | undefined): string {
+  const words = (email.split('@')[0] ?? '').split(/[._-]+/).filter(Boolean)
+  const fromText = words
+    .map((word) => text?.match(new RegExp(`\\b${word.replace(/[^\p{L}\d]/gu, '')}\\b`, 'iu'))?.[0])
+    .map((found, index) => found ?? capitalise(words[index] ?? ''))
+  return fromText.join(' ')
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}
+
+function baseName(file: string): string {
+  return (file.split('/').pop() ?? file).replace(/\.md$/i, '')
+}
+
+function arrayOfStrings(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String)
+  return typeof value === 'string' ? [value] : []
+}
+
+/** Drop undefined fields, so documents are stable and carry no empty keys. */
+function compact<T extends Record<string, unknown>>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T
+}
