@@ -9,6 +9,11 @@ export interface LocalDatasetOptions {
   description?: string
   /** The time `now()` returns; tests pin it so "open" does not drift with the calendar. */
   now?: () => Date
+  /**
+   * When the documents were stored, for those without `_createdAt`/`_updatedAt` (hand-written
+   * files, import output). The Content Lake always sets them and queries rely on it.
+   */
+  storedAt?: Date
 }
 
 interface PerspectiveIndex {
@@ -22,9 +27,15 @@ interface PerspectiveIndex {
  * ./perspective) and references are resolved through an id index instead of a scan.
  */
 export function createLocalDataset(
-  documents: readonly StoredDocument[],
+  storedDocuments: readonly StoredDocument[],
   options: LocalDatasetOptions = {},
 ): CareersDataset {
+  const storedAt = (options.storedAt ?? new Date()).toISOString()
+  const documents = storedDocuments.map((doc) => ({
+    ...doc,
+    _createdAt: doc._createdAt ?? storedAt,
+    _updatedAt: doc._updatedAt ?? doc._createdAt ?? storedAt,
+  }))
   const views = new Map<Perspective, PerspectiveIndex>()
   const viewFor = (perspective: Perspective): PerspectiveIndex => {
     let view = views.get(perspective)

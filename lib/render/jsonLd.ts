@@ -129,11 +129,13 @@ export function findMissingJobPostingFields(jsonLd: JobPostingJsonLd): MissingJo
       'jobLocation',
       'Choose the workplace and the country (and city) of the job.',
     )
-    need(
-      jsonLd.jobLocation?.every((place) => place.address.addressCountry),
-      'jobLocation.address.addressCountry',
-      'Choose the country of the office.',
-    )
+    if (jsonLd.jobLocation?.length) {
+      need(
+        jsonLd.jobLocation.every((place) => place.address.addressCountry),
+        'jobLocation.address.addressCountry',
+        'Choose the country of the office.',
+      )
+    }
   }
   return missing
 }

@@ -58,5 +58,7 @@ function normalisePath(alias: string): string | undefined {
   const path = alias.trim()
   // Only site paths: an alias is never allowed to send visitors to another host.
   if (!path.startsWith('/') || path.startsWith('//') || /\s/.test(path)) return undefined
+  // Nor may it climb out of the site's folder when written as a redirect page.
+  if (path.split('/').some((segment) => segment === '..' || segment === '.')) return undefined
   return path
 }

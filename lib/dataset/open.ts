@@ -1,0 +1,31 @@
+import {createClient} from '@sanity/client'
+
+import {readStudioEnv} from '../env'
+import {openDatasetFile} from './file'
+import {DEFAULT_DATASET_FILE} from './paths'
+import {createRemoteDataset} from './remote'
+import type {CareersDataset} from './types'
+
+/** The API version our queries are written for (perspectives became the default then). */
+export const API_VERSION = '2025-02-19'
+
+/**
+ * Open the dataset a script names: `sanity` for the configured Sanity project (see lib/env.ts;
+ * a read token in SANITY_API_READ_TOKEN is needed for drafts), anything else is an NDJSON file.
+ */
+export async function openDataset(
+  from: string = DEFAULT_DATASET_FILE,
+  env: Record<string, string | undefined> = process.env,
+): Promise<CareersDataset> {
+  if (from !== 'sanity') return openDatasetFile(from)
+  const studio = readStudioEnv(env)
+  const client = createClient({
+    projectId: studio.projectId,
+    dataset: studio.dataset,
+    apiVersion: API_VERSION,
+    useCdn: false,
+    token: env.SANITY_API_READ_TOKEN,
+    ...(studio.apiHost ? {apiHost: studio.apiHost} : {}),
+  })
+  return createRemoteDataset(client)
+}
