@@ -6,15 +6,14 @@ import {validateDocuments} from '../sanity/validateDocuments'
 import {AssetResolver} from './assets'
 import {collectMarkdownFiles, readPostingText, type MarkdownFile} from './files'
 import {DRAFT_PREFIX} from './keys'
+import {sortDocuments} from './order'
 import {mapPosting} from './posting'
 import {SharedDocuments} from './shared'
 import type {FileOutcome, ImportedDocument, ImportIssue, ImportOptions, ImportResult} from './types'
 
 export {readNdjson, toNdjson, writeNdjsonAtomic} from './ndjson'
+export {keepPreviousVersions} from './previous'
 export type * from './types'
-
-/** Shared documents first, then postings; each group by id, so output never depends on file order. */
-const TYPE_ORDER = ['team', 'contact', 'recruitmentProcess', 'posting']
 
 /**
  * Hugo careers pages to Sanity documents. One core for the CLI, the migration and the tests: it
@@ -132,16 +131,6 @@ async function schemaFindings(
       field: problem.path,
       message: `Needs HR's eye before publishing (${problem.documentType} ${problem.documentId}, ${problem.level}): ${problem.message}`,
     }))
-}
-
-function sortDocuments(documents: ImportedDocument[]): ImportedDocument[] {
-  const rank = (type: string) => {
-    const index = TYPE_ORDER.indexOf(type)
-    return index < 0 ? TYPE_ORDER.length : index
-  }
-  return documents.sort(
-    (a, b) => rank(a._type) - rank(b._type) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0),
-  )
 }
 
 function compareIssues(a: ImportIssue, b: ImportIssue): number {

@@ -16,10 +16,18 @@ export function toNdjson(documents: readonly ImportedDocument[]): string {
  * temporary file beside it, then rename (atomic on the same file system).
  */
 export function writeNdjsonAtomic(file: string, documents: readonly ImportedDocument[]): void {
+  writeTextAtomic(file, toNdjson(documents))
+}
+
+export function writeJsonAtomic(file: string, value: unknown): void {
+  writeTextAtomic(file, `${JSON.stringify(value, null, 2)}\n`)
+}
+
+function writeTextAtomic(file: string, text: string): void {
   mkdirSync(path.dirname(path.resolve(file)), {recursive: true})
   const temporary = `${file}.${process.pid}.tmp`
   try {
-    writeFileSync(temporary, toNdjson(documents))
+    writeFileSync(temporary, text)
     renameSync(temporary, file)
   } catch (error) {
     rmSync(temporary, {force: true})

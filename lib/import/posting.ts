@@ -5,6 +5,7 @@ import {blockText, isTextBlock, type BlockObject, type TextBlock} from '../hugo/
 import {param, type HugoNode, type ShortcodeNode} from '../hugo/shortcodes'
 import {checkLink, isEmail} from '../model/links'
 import {slugify} from '../model/slug'
+import {repairAnchorLinks} from './anchorLinks'
 import type {AssetResolver, SiteImage} from './assets'
 import {mapDate, mapEmploymentType, mapLanguage, mapLocation} from './frontMatterFields'
 import {DRAFT_PREFIX, keyGenerator, readableId} from './keys'
@@ -146,6 +147,7 @@ export function mapPosting(
   if (aliases.length > 0) posting.aliases = aliases
   if (tags.length > 0) posting.tags = tags
   posting.hugo = hugoSource(page, keys)
+  for (const finding of repairAnchorLinks(posting)) issues.push(finding)
   return {posting, issues}
 }
 
@@ -739,6 +741,8 @@ function stepParts(block: TextBlock): {title: string; description?: string} {
 }
 
 function checkHref(url: string, field: string, line: number | undefined, issues: Issue[]) {
+  // In-page links are checked once the whole body is known (see repairAnchorLinks).
+  if (url.startsWith('#')) return
   const check = checkLink(url)
   if (!check.ok)
     issues.push({severity: 'warning', line, field, message: `Link needs HR's eye: ${check.reason}`})
