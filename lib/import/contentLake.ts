@@ -143,6 +143,8 @@ function retrying(options: PushOptions, sleep: (ms: number) => Promise<void>, on
       } catch (error) {
         const failure = describe(error)
         if (!failure.retriable || attempt >= maxAttempts) {
+          // Not chained as `cause`: the client's error carries the request, token included.
+          // eslint-disable-next-line preserve-caught-error
           throw new Error(`The Content Lake refused the import: ${failure.message}`)
         }
         const delay = failure.retryAfterMs ?? baseDelay * 2 ** (attempt - 1)
