@@ -5,6 +5,7 @@ import {blockText, isTextBlock, type BlockObject, type TextBlock} from '../hugo/
 import {param, type HugoNode, type ShortcodeNode} from '../hugo/shortcodes'
 import {checkLink, isEmail} from '../model/links'
 import {slugify} from '../model/slug'
+import {EMPLOYMENT_TYPES} from '../model/vocabulary'
 import {repairAnchorLinks} from './anchorLinks'
 import type {AssetResolver, SiteImage} from './assets'
 import {mapDate, mapEmploymentType, mapLanguage, mapLocation} from './frontMatterFields'
@@ -66,6 +67,8 @@ export function mapPosting(
   const baseId = readableId('posting', page.file.replace(/\.md$/i, ''))
   const keys = keyGenerator(baseId)
   const draft = frontMatter.values.draft === true || get('draft') === 'true'
+  // Mapped keys whose original text is kept in `hugo` too, because mapping changed their words.
+  const keptKeys = new Set<string>()
 
   const body = new BodyBuilder(page.file, shared, assets, keys, issues)
   body.walk(page.nodes)
@@ -104,6 +107,9 @@ export function mapPosting(
   if (duration) {
     const mapped = mapEmploymentType(duration)
     set('employmentType', mapped.value)
+    // "Heltid" becomes "Full time": keep the words HR wrote when the vocabulary says it otherwise.
+    if (employmentTitle(mapped.value)?.toLowerCase() !== duration.toLowerCase())
+      keptKeys.add('duration')
     if (mapped.doubt)
       issues.push({
         severity: 'warning',
@@ -146,7 +152,7 @@ export function mapPosting(
   const aliases = arrayOfStrings(frontMatter.values.aliases)
   if (aliases.length > 0) posting.aliases = aliases
   if (tags.length > 0) posting.tags = tags
-  posting.hugo = hugoSource(page, keys)
+  posting.hugo = hugoSource(page, keys, keptKeys)
   for (const finding of repairAnchorLinks(posting)) issues.push(finding)
   return {posting, issues}
 }
@@ -206,10 +212,10 @@ function image(
   return value
 }
 
-function hugoSource(page: PageInput, keys: () => string) {
+function hugoSource(page: PageInput, keys: () => string, keptKeys: Set<string>) {
   const {values, spelling} = page.frontMatter
   const unmapped = Object.keys(values)
-    .filter((key) => !MAPPED_KEYS.has(key))
+    .filter((key) => !MAPPED_KEYS.has(key) || keptKeys.has(key))
     .sort()
     .map((key) => ({
       _type: 'frontMatterEntry',
@@ -738,6 +744,10 @@ function stepParts(block: TextBlock): {title: string; description?: string} {
   const text = blockText(block).trim()
   const dash = text.match(/^(.{2,80}?)\s+[-–—]\s+(.+)$/s)
   return dash ? {title: dash[1] ?? text, description: dash[2]} : {title: text}
+}
+
+function employmentTitle(value: string | undefined): string | undefined {
+  return EMPLOYMENT_TYPES.find((type) => type.value === value)?.title
 }
 
 function checkHref(url: string, field: string, line: number | undefined, issues: Issue[]) {
