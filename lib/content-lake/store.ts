@@ -45,7 +45,15 @@ export class DocumentStore {
 
   static async open(file: string): Promise<DocumentStore> {
     await removeInterruptedWrite(file)
-    const documents = await readDatasetFile(file)
+    const loadedAt = new Date().toISOString()
+    // Files written by hand or by an import script may lack the system fields the Content Lake
+    // always has; the Studio needs `_rev` to chain mutation events.
+    const documents = (await readDatasetFile(file)).map((document) => ({
+      ...document,
+      _rev: document._rev ?? newTransactionId(),
+      _createdAt: document._createdAt ?? loadedAt,
+      _updatedAt: document._updatedAt ?? document._createdAt ?? loadedAt,
+    }))
     return new DocumentStore(file, new Map(documents.map((document) => [document._id, document])))
   }
 
