@@ -1,0 +1,86 @@
+import {beforeAll, describe, expect, it} from 'vitest'
+
+import type {CareersDataset} from '../../lib/dataset'
+import {
+  EXPORTABLE_POSTING_SLUGS_QUERY,
+  OPEN_POSTINGS_QUERY,
+  POSTING_BY_SLUG_QUERY,
+} from '../../lib/queries/queries'
+import {
+  DEFAULT_SITE_SETTINGS,
+  findMissingJobPostingFields,
+  renderCareersIndex,
+  renderPostingPage,
+  type PostingPageData,
+} from '../../lib/render'
+import type {ImportedCorpus} from './corpus'
+import {expectWellFormedPage, jobPostingOf, parseHtml, visibleText} from './pageAssertions'
+
+const settings = DEFAULT_SITE_SETTINGS
+
+async function postingBySlug(dataset: CareersDataset, slug: string): Promise<PostingPageData> {
+  const posting = await dataset.fetch(POSTING_BY_SLUG_QUERY, {slug}, {perspective: 'drafts'})
+  if (!posting) throw new Error(`No posting "${slug}"`)
+  return posting
+}
+
+/** Every posting of the corpus, as editors see it, rendered and checked as a page. */
+export function describePagesOfCorpus(corpus: () => ImportedCorpus): void {
+  describe('pages of the imported corpus', () => {
+    let dataset: CareersDataset
+    let slugs: string[]
+    beforeAll(async () => {
+      ;({dataset} = corpus())
+      slugs = (
+        await dataset.fetch(EXPORTABLE_POSTING_SLUGS_QUERY, {}, {perspective: 'drafts'})
+      ).filter((slug): slug is string => Boolean(slug))
+    })
+
+    it('renders every posting as a well-formed page whose JSON-LD parses', async () => {
+      expect(slugs.length).toBeGreaterThanOrEqual(12)
+      for (const slug of slugs) {
+        const posting = await postingBySlug(dataset, slug)
+        const page = renderPostingPage(posting, settings)
+        const document = parseHtml(page.html)
+        expectWellFormedPage(document)
+        expect(visibleText(document.querySelector('h1'))).toBe(posting.title)
+        expect(document.documentElement.lang).toBe(posting.language ?? 'en')
+        const jobPosting = jobPostingOf(document)
+        expect(jobPosting.title).toBe(posting.title)
+        // Whatever Google requires and the posting lacks is reported to the editor, field by field.
+        const required = findMissingJobPostingFields(jobPosting).filter(
+          (field) => field.level === 'required',
+        )
+        expect(
+          page.issues.filter((issue) => issue.message.startsWith('Google for Jobs requires')),
+        ).toEqual(
+          required.map((field) => ({
+            path: field.field,
+            message: `Google for Jobs requires it: ${field.fix}`,
+          })),
+        )
+        if (posting.apply?.url) {
+          expect(document.querySelector('a.apply-button')?.getAttribute('href')).toBe(
+            posting.apply.url.trim(),
+          )
+        }
+        const steps = posting.recruitmentProcess?.steps?.length ?? 0
+        expect(document.querySelectorAll('.recruitment-process ol.steps > li')).toHaveLength(steps)
+      }
+    })
+
+    it('lists open postings on a careers index with one h1 and a link per posting', async () => {
+      const cards = await dataset.fetch(
+        OPEN_POSTINGS_QUERY,
+        {language: null},
+        {perspective: 'drafts'},
+      )
+      const document = parseHtml(renderCareersIndex(cards, settings))
+      expectWellFormedPage(document)
+      const links = [...document.querySelectorAll('.posting-card a')].map((link) =>
+        link.getAttribute('href'),
+      )
+      expect(links).toEqual(cards.map((card) => `/career/${card.slug}/`))
+    })
+  })
+}

@@ -1,0 +1,130 @@
+import {beforeAll, describe, expect, it} from 'vitest'
+
+import {createLocalDataset, type CareersDataset} from '../../lib/dataset'
+import {POSTING_BY_SLUG_QUERY} from '../../lib/queries/queries'
+import {
+  DEFAULT_SITE_SETTINGS,
+  findMissingJobPostingFields,
+  renderPostingPage,
+  type PostingPageData,
+} from '../../lib/render'
+import {careersFixture, FIXTURE_NOW} from '../fixtures/documents/careers'
+import {expectWellFormedPage, jobPostingOf, parseHtml, visibleText} from './pageAssertions'
+
+const settings = DEFAULT_SITE_SETTINGS
+
+async function postingBySlug(dataset: CareersDataset, slug: string): Promise<PostingPageData> {
+  const posting = await dataset.fetch(POSTING_BY_SLUG_QUERY, {slug}, {perspective: 'drafts'})
+  if (!posting) throw new Error(`No posting "${slug}"`)
+  return posting
+}
+
+describe('posting page of the fixture posting', () => {
+  let posting: PostingPageData
+  let document: Document
+  let issues: ReturnType<typeof renderPostingPage>['issues']
+  beforeAll(async () => {
+    const dataset = createLocalDataset(careersFixture, {now: () => FIXTURE_NOW})
+    posting = await postingBySlug(dataset, 'platform-engineer')
+    const page = renderPostingPage(posting, settings)
+    document = parseHtml(page.html)
+    issues = page.issues
+  })
+
+  it('is a well-formed, accessible page with nothing to report', () => {
+    expectWellFormedPage(document)
+    expect(issues).toEqual([])
+    expect(visibleText(document.querySelector('h1'))).toBe('Senior Platform Engineer')
+    expect(document.title).toContain('Senior Platform Engineer')
+  })
+
+  it('has a labelled sidebar with team, location, employment and the apply button', () => {
+    const sidebar = document.querySelector('main aside')
+    expect(sidebar?.getAttribute('aria-label')).toBe('About the job')
+    const facts = [...(sidebar?.querySelectorAll('dt') ?? [])].map((term) => [
+      visibleText(term),
+      visibleText(term.nextElementSibling),
+    ])
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        ['Team', 'Platform team'],
+        ['Location', 'Remote (Norway or Sweden)'],
+        ['Employment', 'Full time'],
+      ]),
+    )
+    const apply = sidebar?.querySelector('a.apply-button')
+    expect(apply?.getAttribute('href')).toBe(posting.apply?.url)
+    expect(visibleText(apply)).toBe('Apply now')
+  })
+
+  it('renders every custom block of the body', () => {
+    expect(document.querySelector('.run-in')?.textContent).toBe('Operate:')
+    expect(document.querySelector('.callout[role="note"] .callout__title')?.textContent).toBe(
+      'Collective agreement',
+    )
+    expect(document.querySelectorAll('a.cta')).toHaveLength(4)
+    expect(document.querySelector('a.cta--button[target="_blank"]')?.getAttribute('rel')).toBe(
+      'noopener noreferrer',
+    )
+    expect(document.querySelector('.icon-links a')?.getAttribute('href')).toBe('#pa-norsk')
+    expect(document.querySelector('.contact-card a')?.getAttribute('href')).toBe(
+      'mailto:sigrid.lunde@example.com',
+    )
+    expect(document.querySelector('details#remote-question > summary')?.textContent).toBe(
+      'Can I work from Tromsø?',
+    )
+    expect(document.getElementById('apply')).not.toBeNull()
+    expect(document.querySelector('figure img')?.getAttribute('alt')).toBe(
+      'The team at a whiteboard',
+    )
+    expect(document.querySelector('.preserved .highlight b')?.textContent).toBe('as is')
+  })
+
+  it('shows the recruitment steps as an ordered list with sub-steps', () => {
+    const steps = document.querySelectorAll('.recruitment-process ol.steps > li')
+    expect([...steps].map((step) => visibleText(step.querySelector('.step__title')))).toEqual([
+      'First call',
+      'Technical conversations',
+      'Offer',
+    ])
+    expect(steps[1]?.querySelectorAll('ol > li')).toHaveLength(2)
+  })
+
+  it('lists the headings in the table of contents, linked to their ids', () => {
+    const toc = document.querySelector('nav.toc')
+    expect(visibleText(toc?.querySelector('h2'))).toBe('On this page')
+    const targets = [...(toc?.querySelectorAll('a') ?? [])].map((link) => link.getAttribute('href'))
+    expect(targets).toEqual(['#what-you-will-do', '#who-you-are', '#how-to-apply', '#pa-norsk'])
+  })
+
+  it('carries a JobPosting that Google accepts', () => {
+    const jobPosting = jobPostingOf(document)
+    expect(findMissingJobPostingFields(jobPosting)).toEqual([])
+    expect(jobPosting).toMatchObject({
+      title: 'Senior Platform Engineer',
+      datePosted: '2026-01-10T00:00:00Z',
+      validThrough: '2026-12-31T23:59:00Z',
+      employmentType: 'FULL_TIME',
+      jobLocationType: 'TELECOMMUTE',
+      applicantLocationRequirements: [
+        {'@type': 'Country', name: 'Norway'},
+        {'@type': 'Country', name: 'Sweden'},
+      ],
+      directApply: true,
+      hiringOrganization: {'@type': 'Organization', name: settings.organizationName},
+    })
+    expect(parseHtml(jobPosting.description ?? '').body.textContent).toContain('What you will do')
+  })
+
+  it('gives an on-site posting a place with its country', async () => {
+    const dataset = createLocalDataset(careersFixture, {now: () => FIXTURE_NOW})
+    const page = renderPostingPage(await postingBySlug(dataset, 'office-coordinator'), settings)
+    expect(page.jsonLd.jobLocation).toEqual([
+      {
+        '@type': 'Place',
+        address: {'@type': 'PostalAddress', addressLocality: 'Oslo', addressCountry: 'NO'},
+      },
+    ])
+    expect(page.jsonLd.directApply).toBe(true)
+  })
+})
