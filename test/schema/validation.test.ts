@@ -5,6 +5,7 @@ import type {DocumentProblem} from '../../lib/sanity/validateDocuments'
 import {
   validContact,
   validDataset,
+  validParagraph,
   validPosting,
   validProcess,
   validTeam,
@@ -129,7 +130,7 @@ describe('posting', () => {
   })
 
   it('warns when the apply link jumps to a section the posting does not have', async () => {
-    const problems = await problemsOf({...validPosting, body: validPosting.body.slice(0, 1)})
+    const problems = await problemsOf({...validPosting, body: [validParagraph]})
     expect(problems).toContainEqual(
       expect.objectContaining({
         level: 'warning',
