@@ -5,6 +5,7 @@
 import {beforeAll} from 'vitest'
 
 import {importCorpus, type ImportedCorpus} from './corpus'
+import {describeHugoRoundTrip} from './hugo.suite'
 import {describeQueriesOnCorpus} from './queries.suite'
 import {describePagesOfCorpus} from './render.suite'
 
@@ -19,3 +20,4 @@ const imported = (): ImportedCorpus => {
 
 describeQueriesOnCorpus(imported)
 describePagesOfCorpus(imported)
+describeHugoRoundTrip(imported)

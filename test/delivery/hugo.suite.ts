@@ -1,0 +1,106 @@
+import {execFile} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {promisify} from 'node:util'
+
+import {beforeAll, describe, expect, it} from 'vitest'
+
+import type {CareersDataset} from '../../lib/dataset'
+import {exportSite, type ExportReport} from '../../lib/export/exportSite'
+import {POSTING_BY_SLUG_QUERY} from '../../lib/queries/queries'
+import {DEFAULT_SITE_SETTINGS} from '../../lib/render'
+import {createLocalDataset} from '../../lib/dataset'
+import {careersFixture, FIXTURE_NOW} from '../fixtures/documents/careers'
+import type {ImportedCorpus} from './corpus'
+import {normaliseText, parseHtml} from './pageAssertions'
+import {postingTextFragments} from './postingText'
+
+const HUGO = '/usr/bin/hugo'
+const HUGO_SITE = fileURLToPath(new URL('../../hugo-site', import.meta.url))
+const run = promisify(execFile)
+
+interface HugoBuild {
+  report: ExportReport
+  publicDir: string
+  dataset: CareersDataset
+}
+
+/** Export with drafts (every posting), then build the markdown with Hugo and our own templates. */
+async function exportAndBuild(dataset: CareersDataset): Promise<HugoBuild> {
+  const out = mkdtempSync(join(tmpdir(), 'hugo-export-'))
+  const report = await exportSite({
+    dataset,
+    settings: DEFAULT_SITE_SETTINGS,
+    siteDir: join(out, 'site'),
+    hugoDir: join(out, 'hugo'),
+    drafts: true,
+  })
+  const publicDir = join(out, 'public')
+  await run(HUGO, [
+    '--source',
+    HUGO_SITE,
+    '--contentDir',
+    join(out, 'hugo', 'content'),
+    '--destination',
+    publicDir,
+    '--buildDrafts',
+    '--quiet',
+  ])
+  return {report, publicDir, dataset}
+}
+
+function describeRoundTrip(name: string, build: () => HugoBuild): void {
+  it(`${name}: Hugo builds every exported posting and shows all of its text`, async () => {
+    const {report, publicDir, dataset} = build()
+    expect(report.postings.length).toBeGreaterThan(0)
+    for (const exported of report.postings) {
+      const pageFile = join(publicDir, 'career', exported.slug, 'index.html')
+      expect(existsSync(pageFile), `${exported.slug} built`).toBe(true)
+      const document = parseHtml(readFileSync(pageFile, 'utf8'))
+      const pageText = normaliseText(document.querySelector('main')?.textContent ?? '')
+      expect(pageText, `${exported.slug} has no unrendered shortcode`).not.toMatch(/\{\{[<%]/)
+      const posting = await dataset.fetch(
+        POSTING_BY_SLUG_QUERY,
+        {slug: exported.slug},
+        {perspective: 'drafts'},
+      )
+      if (!posting) throw new Error(`No posting ${exported.slug}`)
+      expect(normaliseText(document.querySelector('h1')?.textContent ?? '')).toBe(posting.title)
+      const missing = postingTextFragments(posting).filter(
+        (fragment) => !pageText.includes(fragment),
+      )
+      expect(missing, `${exported.slug}: text missing from the Hugo page`).toEqual([])
+    }
+  })
+}
+
+/** The Hugo export of the corpus and the fixtures, proven by building it with Hugo. */
+export function describeHugoRoundTrip(corpus: () => ImportedCorpus): void {
+  describe('Hugo export', () => {
+    let corpusBuild: HugoBuild
+    let fixtureBuild: HugoBuild
+    beforeAll(async () => {
+      corpusBuild = await exportAndBuild(corpus().dataset)
+      fixtureBuild = await exportAndBuild(
+        createLocalDataset(careersFixture, {now: () => FIXTURE_NOW}),
+      )
+    })
+
+    describeRoundTrip('corpus', () => corpusBuild)
+    describeRoundTrip('fixtures', () => fixtureBuild)
+
+    it('keeps drafts as drafts and the front matter the website reads', () => {
+      const markdownDir = join(corpusBuild.publicDir, '..', 'hugo', 'content', 'career')
+      for (const exported of corpusBuild.report.postings) {
+        const markdown = readFileSync(join(markdownDir, `${exported.slug}.md`), 'utf8')
+        expect(markdown).toMatch(/^---\nTitle: /)
+        expect(markdown).toContain(`\ndraft: ${exported.draft}\n`)
+      }
+      expect(corpusBuild.report.postings.filter((posting) => posting.draft).length).toBeGreaterThan(
+        0,
+      )
+    })
+  })
+}
