@@ -37,9 +37,12 @@ export function safeImageSrc(
   return safeHref(url, issues, path, ['https', 'http', 'relative'])
 }
 
-/** Old-site image paths are either absolute ("/img/…") or a bare file name of the theme's images. */
+/**
+ * Old-site image paths are absolute ("/img/…"), full URLs, or a bare file name of the theme's
+ * images. Anything with a scheme is passed on unchanged so the link check can refuse it.
+ */
 function legacyImageUrl(legacyPath: string | undefined): string | undefined {
   const path = legacyPath?.trim()
   if (!path) return undefined
-  return /^(\/|https?:)/i.test(path) ? path : `/img/${path}`
+  return path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : `/img/${path}`
 }
