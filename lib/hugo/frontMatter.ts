@@ -57,12 +57,13 @@ export function splitFrontMatter(source: string): SplitPage | {issues: SourceIss
   }
   const yamlText = lines.slice(1, closing).join('\n')
   const document = parseDocument(yamlText, {prettyErrors: false, uniqueKeys: false})
+  const lineCounter = lineStarts(yamlText)
   if (document.errors.length > 0) {
     return {
       issues: document.errors.map((error) => ({
         severity: 'error' as const,
-        // linePos is 1-based within the YAML; +1 for the opening fence.
-        line: (error.linePos?.[0].line ?? 1) + 1,
+        // +1 for the opening fence: the YAML starts on the file's second line.
+        line: lineOf(lineCounter, error.pos[0]) + 1,
         message: `The front matter is not valid YAML: ${firstLine(error.message)}`,
       })),
     }
@@ -81,7 +82,6 @@ export function splitFrontMatter(source: string): SplitPage | {issues: SourceIss
       ],
     }
   }
-  const lineCounter = lineStarts(yamlText)
   for (const pair of contents?.items ?? []) {
     const rawKey = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
     const key = rawKey.trim().toLowerCase()

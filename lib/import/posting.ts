@@ -766,13 +766,20 @@ function emailIn(text: string | undefined): string | undefined {
   return candidate && isEmail(candidate) ? candidate.trim() : undefined
 }
 
-/** "marietta@…" and a text mentioning "Marietta" → "Marietta"; otherwise the local part, title-cased. */
+/** "ada.l@…" and a text mentioning "Ada" → "Ada L"; names found in the text keep their spelling. */
 function guessName(email: string, text: string | undefined): string {
-  const words = (email.split('@')[0] ?? '').split(/[._-]+/).filter(Boolean)
-  const fromText = words
-    .map((word) => text?.match(new RegExp(`\\b${word.replace(/[^\p{L}\d]/gu, '')}\\b`, 'iu'))?.[0])
-    .map((found, index) => found ?? capitalise(words[index] ?? ''))
-  return fromText.join(' ')
+  const prose = (text ?? '').replace(/\S+@\S+/g, ' ')
+  return (email.split('@')[0] ?? '')
+    .split(/[._-]+/)
+    .filter(Boolean)
+    .map((word) => {
+      const pattern = new RegExp(
+        `(?<![\\p{L}])${word.replace(/[^\p{L}\d]/gu, '')}(?![\\p{L}])`,
+        'iu',
+      )
+      return prose.match(pattern)?.[0] ?? capitalise(word)
+    })
+    .join(' ')
 }
 
 function capitalise(word: string): string {

@@ -1,0 +1,132 @@
+import {existsSync} from 'node:fs'
+
+import {SingleBar} from 'cli-progress'
+import {Command, CommanderError, Option} from 'commander'
+
+import {DEFAULT_DATASET_FILE} from '../dataset/paths'
+import {contentLakeTargetFromEnv, pushToContentLake} from './contentLake'
+import {
+  importHugoContent,
+  keepPreviousVersions,
+  readNdjson,
+  writeNdjsonAtomic,
+  type ImportReport,
+} from '.'
+
+interface CliOptions {
+  out: string
+  to: 'file' | 'sanity'
+  assets?: string
+  dryRun?: boolean
+  json?: boolean
+  batchSize: string
+  journal?: string
+}
+
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  env: Record<string, string | undefined>
+  /** Show a progress bar (a terminal is attached). */
+  interactive: boolean
+}
+
+/**
+ * `npm run import -- <dir or files…>`: the command line around importHugoContent. Returns the exit
+ * code (1 when any file failed) instead of exiting, so tests run it in-process.
+ */
+export async function runImportCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0
+  const program = new Command()
+    .name('npm run import --')
+    .description('Import Hugo careers markdown into the Sanity dataset, losing nothing.')
+    .argument('<paths...>', 'markdown files or directories (searched recursively)')
+    .option('-o, --out <file>', 'NDJSON dataset to write', DEFAULT_DATASET_FILE)
+    .addOption(
+      new Option('--to <target>', 'where to write').choices(['file', 'sanity']).default('file'),
+    )
+    .option('--assets <dir>', "the website's static folder: images found there are uploaded")
+    .option('--dry-run', 'read and report, write nothing')
+    .option('--json', 'print the report as JSON (for machines)')
+    .option('--batch-size <n>', 'documents per transaction with --to sanity', '50')
+    .option('--journal <file>', 'progress file that makes --to sanity resumable')
+    .exitOverride()
+    .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
+    .action(async (paths: string[], options: CliOptions) => {
+      exitCode = await run(paths, options, io)
+    })
+  try {
+    await program.parseAsync([...argv], {from: 'user'})
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n`)
+    return 1
+  }
+  return exitCode
+}
+
+async function run(paths: string[], options: CliOptions, io: CliIo): Promise<number> {
+  const bar =
+    io.interactive && !options.json
+      ? new SingleBar({format: 'Importing [{bar}] {value}/{total} {file}', hideCursor: true})
+      : undefined
+  const result = await importHugoContent({
+    paths,
+    assetsDir: options.assets,
+    onProgress: ({file, done, total}) => {
+      if (done === 1) bar?.start(total, 0, {file})
+      bar?.update(done, {file})
+    },
+  })
+  bar?.stop()
+  let {documents} = result
+  const {report} = result
+  let destination = options.dryRun ? 'nothing (dry run)' : options.out
+  if (!options.dryRun && options.to === 'file') {
+    // A file that failed this time keeps the documents it had in the dataset before.
+    if (existsSync(options.out)) documents = keepPreviousVersions(readNdjson(options.out), result)
+    writeNdjsonAtomic(options.out, documents)
+  }
+  if (!options.dryRun && options.to === 'sanity') {
+    const target = contentLakeTargetFromEnv(io.env)
+    destination = `project ${target.projectId}, dataset ${target.dataset}`
+    const pushed = await pushToContentLake(documents, target, {
+      batchSize: Number(options.batchSize),
+      journalFile:
+        options.journal ?? `data/.import-${target.projectId}-${target.dataset}.journal.json`,
+      log: (message) => io.stderr(`${message}\n`),
+    })
+    io.stderr(
+      `Wrote ${pushed.committed} documents in ${pushed.batches - pushed.resumed} transactions ` +
+        `(${pushed.resumed} already written by an earlier run, ${pushed.retries} retries).\n`,
+    )
+  }
+  io.stdout(
+    options.json
+      ? `${JSON.stringify({destination, ...report}, null, 2)}\n`
+      : summary(report, destination),
+  )
+  return report.failedFiles > 0 ? 1 : 0
+}
+
+function summary(report: ImportReport, destination: string): string {
+  const lines: string[] = []
+  for (const issue of report.issues) {
+    const where = `${issue.file}${issue.line ? `:${issue.line}` : ''}`
+    lines.push(
+      `${issue.severity.padEnd(7)} ${where}${issue.field ? ` [${issue.field}]` : ''} ${issue.message}`,
+    )
+  }
+  const count = (severity: string) =>
+    report.issues.filter((issue) => issue.severity === severity).length
+  const byType = Object.entries(report.counts)
+    .map(([type, n]) => `${n} ${type}`)
+    .join(', ')
+  lines.push(
+    '',
+    `Files: ${report.files.length} read, ${report.failedFiles} failed.`,
+    `Documents: ${byType || 'none'}; ${report.drafts} drafts.`,
+    `Warnings: ${count('warning')}, errors: ${count('error')}. Written to ${destination}.`,
+  )
+  return `${lines.join('\n')}\n`
+}
