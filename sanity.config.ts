@@ -2,6 +2,7 @@ import {visionTool} from '@sanity/vision'
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 
+import {createLocalContentLakeClient} from './lib/content-lake/studio-client'
 import {MISSING_PROJECT_MESSAGE, readStudioEnv} from './lib/env'
 import {schemaTypes} from './schemas'
 import {structure} from './structure'
@@ -19,6 +20,7 @@ export default defineConfig({
   projectId: env.projectId,
   dataset: env.dataset,
   ...(env.apiHost ? {apiHost: env.apiHost} : {}),
+  ...(env.isLocalDefault ? {unstable_clientFactory: createLocalContentLakeClient} : {}),
   plugins: [structureTool({structure}), visionTool({defaultApiVersion: '2025-02-19'})],
   schema: {types: schemaTypes},
 })

@@ -1,9 +1,10 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import type {MutationEvent, SanityDocument} from '@sanity/client'
-import {evaluate, parse} from 'groq-js'
+import {evaluate} from 'groq-js'
 
 import {isVersionId} from './ids'
+import {parseQuery} from './query'
 import type {CommittedTransaction, DocumentStore} from './store'
 import type {DocumentChange} from './transaction'
 
@@ -67,7 +68,7 @@ export async function serveListener(
   store: DocumentStore,
   listen: ListenRequest,
 ): Promise<void> {
-  const tree = parse(listen.query, {params: listen.params})
+  const tree = parseQuery(listen.query, listen.params)
   const matches = async (document: SanityDocument | null) => {
     if (!document) return false
     if (!listen.includeAllVersions && isVersionId(document._id)) return false

@@ -3,7 +3,7 @@ import type {AddressInfo} from 'node:net'
 import {dirname, join} from 'node:path'
 
 import type {Action, Mutation} from '@sanity/client'
-import {evaluate, parse} from 'groq-js'
+import {evaluate} from 'groq-js'
 
 import {
   ADMINISTRATOR_GRANTS,
@@ -19,6 +19,7 @@ import {ContentLakeError, badRequest} from './errors'
 import {getPublishedId} from './ids'
 import {readListenRequest, serveListener} from './listen'
 import {documentsInPerspective, parsePerspective} from './perspective'
+import {parseQuery} from './query'
 import {DocumentStore} from './store'
 
 export interface ContentLakeOptions {
@@ -214,16 +215,7 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
         if (!query) throw badRequest('Give a GROQ query in "query".')
         const params = body?.params ?? readQueryParams(url.searchParams)
         const perspective = parsePerspective(url.searchParams.get('perspective'), apiVersion)
-        let tree: ReturnType<typeof parse>
-        try {
-          tree = parse(query, {params})
-        } catch (error) {
-          throw new ContentLakeError(
-            400,
-            'queryParseError',
-            `GROQ syntax error: ${(error as Error).message}`,
-          )
-        }
+        const tree = parseQuery(query, params)
         const dataset = documentsInPerspective(store.all(), perspective)
         const result = await (await evaluate(tree, {dataset, params, identity})).get()
         return sendJson(response, 200, {query, result, ms: Math.round(performance.now() - started)})
@@ -284,17 +276,17 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
         )
         return sendJson(response, 200, {transactionId})
       }
+      // The local server keeps no history: the Studio's history panel shows no past edits.
+      if (second === 'history' && fourth === 'events' && method === 'GET') {
+        return sendJson(response, 200, {events: {}, nextCursor: null})
+      }
+      if (second === 'history' && fourth === 'transactions' && method === 'GET') {
+        response.writeHead(200, {'Content-Type': 'application/x-ndjson'}).end('')
+        return
+      }
       if (second === 'listen' && method === 'GET') {
         const listen = readListenRequest(url.searchParams, readQueryParams(url.searchParams))
-        try {
-          parse(listen.query, {params: listen.params})
-        } catch (error) {
-          throw new ContentLakeError(
-            400,
-            'queryParseError',
-            `GROQ syntax error: ${(error as Error).message}`,
-          )
-        }
+        parseQuery(listen.query, listen.params)
         return serveListener(request, response, store, listen)
       }
     }

@@ -2,9 +2,10 @@ import {randomUUID} from 'node:crypto'
 
 import type {Mutation as ClientMutation, SanityDocument} from '@sanity/client'
 import {Mutation, type MutationParams} from '@sanity/mutator'
-import {evaluate, parse} from 'groq-js'
+import {evaluate} from 'groq-js'
 
 import {badRequest, mutationError} from './errors'
+import {parseQuery} from './query'
 
 /** A document before and after a transaction; `null` where it did not or no longer exists. */
 export interface DocumentChange {
@@ -129,7 +130,7 @@ export class PendingTransaction {
     if (selection.query === undefined) throw badRequest(`Give an id or a query (${where}).`)
     const ids = new Set([...this.storedIds(), ...this.changes.keys()])
     const dataset = [...ids].map(this.lookup).filter((document) => document !== undefined)
-    const parsed = parse(selection.query, {params: selection.params})
+    const parsed = parseQuery(selection.query, selection.params ?? {})
     const result = await (await evaluate(parsed, {dataset, params: selection.params})).get()
     if (!Array.isArray(result)) throw badRequest(`The query must select documents (${where}).`)
     return result.map((document: {_id: string}) => document._id)

@@ -82,6 +82,18 @@ describe('queries and perspectives', () => {
     expect(teamName).toBe(TEAM.name)
   })
 
+  it('answers the text::query() search of Studio lists with GROQ match', async () => {
+    const search = (term: string) =>
+      client.fetch<string[]>(
+        '*[_type in $types && ([@, _id] match text::query($term))] | order(_id asc)._id',
+        {types: ['posting'], term},
+        {perspective: 'raw'},
+      )
+    // An empty search box is sent as "*".
+    expect(await search('*')).toHaveLength(3)
+    expect(await search('analy*')).toEqual(['drafts.posting-data-analyst'])
+  })
+
   it('answers a GROQ syntax error with 400 and the reason', async () => {
     await expect(client.fetch('*[_type == ]')).rejects.toMatchObject({statusCode: 400})
   })
