@@ -50,6 +50,7 @@ function frontMatterOf(
   options: HugoMarkdownOptions,
 ): Record<string, unknown> {
   const hugo = posting.hugo
+  const isBlogStyle = hugo?.section === 'blogg'
   const entries: [string, unknown][] = [
     ['Title', posting.title],
     ['intro', posting.intro],
@@ -63,7 +64,8 @@ function frontMatterOf(
     ['sidebarlinkname', posting.apply?.label],
     ['sidebarlinkicon', posting.apply?.icon],
     ['language', posting.language ? capitalise(posting.language) : undefined],
-    ['socialmedia', posting.socialImage?.legacyPath],
+    // Career pages name the share image `socialmedia`, blog-style pages `socialmediabild`.
+    [isBlogStyle ? 'socialmediabild' : 'socialmedia', posting.socialImage?.legacyPath],
     ['TOC', posting.tableOfContentsLabel],
     ['sidebarimage', posting.sidebarImage?.legacyPath],
     ['aliases', posting.aliases?.length ? posting.aliases : undefined],
@@ -78,9 +80,14 @@ function frontMatterOf(
       parseJson(entry.value),
     ]),
   ]
-  return Object.fromEntries(
-    entries.filter(([key, value]) => key && value !== undefined && value !== null && value !== ''),
-  )
+  // Hugo reads keys case-insensitively: a kept original entry replaces the mapped one
+  // in its place.
+  const byLowerCaseKey = new Map<string, [string, unknown]>()
+  for (const [key, value] of entries) {
+    if (!key || value === undefined || value === null || value === '') continue
+    byLowerCaseKey.set(key.toLowerCase(), [key, value])
+  }
+  return Object.fromEntries(byLowerCaseKey.values())
 }
 
 function bodyToMarkdown(blocks: readonly PostingBodyBlock[], issues: RenderIssue[]): string {

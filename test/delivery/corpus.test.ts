@@ -5,7 +5,7 @@
 import {beforeAll} from 'vitest'
 
 import {importCorpus, type ImportedCorpus} from './corpus'
-import {describeHugoRoundTrip} from './hugo.suite'
+import {describeFrontMatterRoundTrip, describeHugoRoundTrip} from './hugo.suite'
 import {describeQueriesOnCorpus} from './queries.suite'
 import {describePagesOfCorpus} from './render.suite'
 
@@ -21,3 +21,4 @@ const imported = (): ImportedCorpus => {
 describeQueriesOnCorpus(imported)
 describePagesOfCorpus(imported)
 describeHugoRoundTrip(imported)
+describeFrontMatterRoundTrip(imported)

@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
 
 import {beforeAll, describe, expect, it} from 'vitest'
+import {parse as parseYaml} from 'yaml'
 
 import type {CareersDataset} from '../../lib/dataset'
 import {exportSite, type ExportReport} from '../../lib/export/exportSite'
@@ -13,7 +14,7 @@ import {POSTING_BY_SLUG_QUERY} from '../../lib/queries/queries'
 import {DEFAULT_SITE_SETTINGS} from '../../lib/render'
 import {createLocalDataset} from '../../lib/dataset'
 import {careersFixture, FIXTURE_NOW} from '../fixtures/documents/careers'
-import type {ImportedCorpus} from './corpus'
+import {CORPUS_CONTENT_DIR, EXAMPLE_CONTENT_DIR, type ImportedCorpus} from './corpus'
 import {normaliseText, parseHtml} from './pageAssertions'
 import {postingTextFragments} from './postingText'
 
@@ -102,5 +103,70 @@ export function describeHugoRoundTrip(corpus: () => ImportedCorpus): void {
         0,
       )
     })
+  })
+}
+
+/** The front matter of a Hugo page, keys lower-cased as Hugo reads them. */
+function frontMatterOf(markdown: string): Record<string, unknown> {
+  const yaml = /^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? ''
+  const values = (parseYaml(yaml) ?? {}) as Record<string, unknown>
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key.toLowerCase(), value]),
+  )
+}
+
+const isBlank = (value: unknown) =>
+  value === null || (typeof value === 'string' && value.trim() === '')
+
+/**
+ * Values equal as the website uses them: dates by instant, the language code by letters, the
+ * team by name regardless of case (a team is one shared document, so "Platform team" and
+ * "platform team" in two files become the same team).
+ */
+function sameValue(key: string, original: unknown, exported: unknown): boolean {
+  if (key === 'date') return Date.parse(String(original)) === Date.parse(String(exported))
+  if (key === 'language' || key === 'team') {
+    return String(original).trim().toLowerCase() === String(exported).toLowerCase()
+  }
+  if (typeof original === 'string') return original.trim() === String(exported).trim()
+  return JSON.stringify(original) === JSON.stringify(exported)
+}
+
+/** Each corpus file's front matter survives import and export, key by key. */
+export function describeFrontMatterRoundTrip(corpus: () => ImportedCorpus): void {
+  it('writes back every front-matter value of the original files', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'front-matter-'))
+    const {dataset} = corpus()
+    const report = await exportSite({
+      dataset,
+      settings: DEFAULT_SITE_SETTINGS,
+      siteDir: join(out, 'site'),
+      hugoDir: join(out, 'hugo'),
+      drafts: true,
+    })
+    const sources = await dataset.fetch(
+      '*[_type == "posting"]{"slug": slug.current, "path": hugo.path}',
+      {},
+      {perspective: 'drafts'},
+    )
+    expect(sources.length).toBe(report.postings.length)
+    for (const {slug, path} of sources as {slug: string; path: string}[]) {
+      const file = [CORPUS_CONTENT_DIR, EXAMPLE_CONTENT_DIR]
+        .map((dir) => join(dir, path))
+        .find(existsSync)
+      if (!file) throw new Error(`The source of ${slug} (${path}) is in neither content folder.`)
+      const original = frontMatterOf(readFileSync(file, 'utf8'))
+      const exported = frontMatterOf(
+        readFileSync(join(out, 'hugo', 'content', 'career', `${slug}.md`), 'utf8'),
+      )
+      const differences = Object.entries(original)
+        .filter(([, value]) => !isBlank(value))
+        .filter(([key, value]) => !sameValue(key, value, exported[key]))
+        .map(
+          ([key, value]) =>
+            `${key}: ${JSON.stringify(value)} became ${JSON.stringify(exported[key])}`,
+        )
+      expect(differences, file).toEqual([])
+    }
   })
 }
