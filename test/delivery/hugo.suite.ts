@@ -144,13 +144,14 @@ export function describeFrontMatterRoundTrip(corpus: () => ImportedCorpus): void
       hugoDir: join(out, 'hugo'),
       drafts: true,
     })
-    const sources = await dataset.fetch(
+    // An ad-hoc query: the source path is only needed by this test, so it has no typed constant.
+    const sources = (await dataset.fetch(
       '*[_type == "posting"]{"slug": slug.current, "path": hugo.path}',
       {},
       {perspective: 'drafts'},
-    )
+    )) as {slug: string; path: string}[]
     expect(sources.length).toBe(report.postings.length)
-    for (const {slug, path} of sources as {slug: string; path: string}[]) {
+    for (const {slug, path} of sources) {
       const file = [CORPUS_CONTENT_DIR, EXAMPLE_CONTENT_DIR]
         .map((dir) => join(dir, path))
         .find(existsSync)
