@@ -1,0 +1,229 @@
+import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+
+import {collectMigrationMutations, type MigrationContext, type SanityDocument} from 'sanity/migrate'
+import {beforeAll, describe, expect, it} from 'vitest'
+
+import {
+  importHugoContent,
+  readNdjson,
+  type ImportedDocument,
+  type ImportResult,
+} from '../../lib/import'
+import {runImportCli} from '../../lib/import/cli'
+import migration from '../../migrations/import-hugo-markdown'
+
+const EXAMPLES = path.resolve(__dirname, '../../examples/content')
+const quiet = {stdout: () => undefined, stderr: () => undefined, env: {}, interactive: false}
+
+const byId = (result: ImportResult, id: string) =>
+  result.documents.find((document) => document._id === id) as ImportedDocument
+type Block = {
+  _type: string
+  style?: string
+  listItem?: string
+  children?: {text: string; marks: string[]}[]
+}
+
+describe('the example content', () => {
+  let result: ImportResult
+
+  beforeAll(async () => {
+    result = await importHugoContent({paths: [EXAMPLES], validate: false})
+  })
+
+  it('imports all six pages and shares what they have in common', () => {
+    expect(result.report.failedFiles).toBe(0)
+    expect(result.report.counts).toEqual({posting: 6, team: 3, contact: 2, recruitmentProcess: 2})
+    // Three English postings write the same process with different whitespace: one document.
+    const processIds = new Set(
+      result.documents
+        .filter((document) => document._type === 'posting')
+        .map((posting) => (posting.recruitmentProcess as {_ref?: string} | undefined)?._ref),
+    )
+    expect([...processIds].filter(Boolean)).toHaveLength(2)
+  })
+
+  it('makes the draft a draft, with no published twin', () => {
+    expect(result.report.drafts).toBe(1)
+    expect(byId(result, 'drafts.posting-career-site-reliability-engineer')).toBeDefined()
+    expect(byId(result, 'posting-career-site-reliability-engineer')).toBeUndefined()
+  })
+
+  it('maps the English platform posting field by field', () => {
+    const posting = byId(result, 'posting-career-platform-engineer')
+    expect(posting).toMatchObject({
+      title: 'Platform Engineer, Kubernetes',
+      slug: {current: 'platform-engineer'},
+      language: 'en',
+      employmentType: 'fullTime',
+      publishedAt: '2026-03-02T00:00:00.000Z',
+      tableOfContentsLabel: 'On this page',
+      location: {
+        display: 'Remote (Sweden or Finland)',
+        workplaceType: 'remote',
+        countries: ['SE', 'FI'],
+      },
+      apply: {
+        label: 'Apply now',
+        url: 'https://jobs.norrsken-cloud.example/apply/platform-engineer',
+      },
+      team: {_ref: 'team-platform-team'},
+      contact: {_ref: 'contact-signe-lind-norrsken-cloud-example'},
+      sidebarImage: {legacyPath: 'norrsken-platform.svg'},
+    })
+    const body = posting.body as Block[]
+    const runIns = body
+      .flatMap((block) => block.children ?? [])
+      .filter((span) => span.marks.includes('runIn'))
+    expect(runIns.map((span) => span.text)).toEqual(['Automate:', 'Observe:', 'Share:'])
+    expect(body.map((block) => block._type)).toEqual(
+      expect.arrayContaining([
+        'iconLinkRow',
+        'callout',
+        'faqEntry',
+        'callToAction',
+        'pageAnchor',
+        'contactCard',
+      ]),
+    )
+    expect(body.find((block) => block._type === 'faqEntry')).toMatchObject({
+      question: 'Can I work from another country?',
+      anchorId: 'other-country',
+    })
+  })
+
+  it('builds the process with intro, steps, sub-steps and closing text', () => {
+    const processId = (
+      byId(result, 'posting-career-platform-engineer').recruitmentProcess as {_ref: string}
+    )._ref
+    const process = byId(result, processId)
+    expect(process).toMatchObject({
+      title: 'Our recruitment process',
+      steps: [
+        {title: 'First call'},
+        {title: 'Team interview'},
+        {title: 'Practical session', substeps: [{title: 'Design'}, {title: 'Review'}]},
+        {title: 'Decision'},
+      ],
+    })
+    expect((process.intro as Block[]).length).toBe(1)
+    expect((process.closing as Block[]).map((block) => block.style)).toEqual(['h4', 'normal'])
+  })
+
+  it('maps the Swedish posting, with Hugo’s other closing tag, and keeps the words the vocabulary changes', () => {
+    const posting = byId(result, 'posting-career-plattformsingenjor')
+    expect(posting).toMatchObject({
+      language: 'sv',
+      employmentType: 'fullTime',
+      location: {countries: ['SE'], city: 'Stockholm'},
+    })
+    expect((posting.ingress as Block[])[0]?.children?.[0]?.text).toMatch(/^Norrsken Cloud bygger/)
+    expect(
+      (posting.hugo as {unmappedKeys?: {key: string; value: string}[]}).unmappedKeys,
+    ).toContainEqual(expect.objectContaining({key: 'duration', value: '"Heltid"'}))
+  })
+
+  it('maps buttons, anchors and the contact shortcode of the finance posting', () => {
+    const body = byId(result, 'posting-career-head-of-finance').body as (Block &
+      Record<string, unknown>)[]
+    expect(
+      body
+        .filter((block) => block._type === 'callToAction')
+        .map((block) => [block.variant, block.label]),
+    ).toEqual([
+      ['textLink', 'About the company'],
+      ['button', 'Apply on LinkedIn'],
+      ['textLink', 'Write to Aino Virtanen'],
+    ])
+    expect(
+      body.filter((block) => block._type === 'pageAnchor').map((block) => block.anchorId),
+    ).toEqual(['down', 'info'])
+    expect(byId(result, 'contact-aino-virtanen-norrsken-cloud-example')).toMatchObject({
+      name: 'Aino Virtanen',
+      role: 'Chief Executive Officer',
+      phone: '+358 40 123 4567',
+    })
+  })
+
+  it('imports the blog-style page as a posting', () => {
+    const posting = byId(result, 'posting-blogg-2022-2022-05-data-engineer')
+    expect(posting).toMatchObject({
+      aliases: ['/blogg/data-engineer', '/jobs/data-engineer'],
+      tags: ['English', 'Jobs'],
+      apply: {label: 'How to apply', url: '#apply'},
+      hugo: {section: 'blogg', showDate: true, cardImage: 'data-engineer-card.jpg'},
+    })
+    expect((posting.ingress as Block[])[0]?.children?.[0]?.text).toMatch(
+      /^Norrsken Cloud is growing/,
+    )
+    expect(
+      (posting.body as {_type: string; anchorId?: string}[]).some(
+        (block) => block.anchorId === 'apply',
+      ),
+    ).toBe(true)
+  })
+})
+
+describe('importing again', () => {
+  it('updates the changed page without adding documents', async () => {
+    const content = path.join(mkdtempSync(path.join(tmpdir(), 'hugo-again-')), 'content')
+    cpSync(EXAMPLES, content, {recursive: true})
+    const out = path.join(path.dirname(content), 'dataset.ndjson')
+    expect(await runImportCli([content, '--out', out], quiet)).toBe(0)
+    const first = readNdjson(out)
+    const page = path.join(content, 'career', 'support-engineer.md')
+    writeFileSync(page, readFileSync(page, 'utf8').replace('a 60 % position', 'a 80 % position'))
+    expect(await runImportCli([content, '--out', out], quiet)).toBe(0)
+    const second = readNdjson(out)
+    expect(second.map((document) => document._id)).toEqual(first.map((document) => document._id))
+    const changed = second.filter(
+      (document, index) => JSON.stringify(document) !== JSON.stringify(first[index]),
+    )
+    expect(changed.map((document) => document._id)).toEqual(['posting-career-support-engineer'])
+  })
+})
+
+describe('the import-hugo-markdown migration', () => {
+  const context = {dryRun: true} as MigrationContext
+  const collect = async (stored: readonly ImportedDocument[]) => {
+    const mutations: unknown[] = []
+    async function* documents(): AsyncIterableIterator<SanityDocument> {
+      for (const document of stored) yield document as SanityDocument
+    }
+    for await (const mutation of collectMigrationMutations(migration, documents, context))
+      mutations.push(...[mutation].flat())
+    return mutations as {type: string; document: ImportedDocument}[]
+  }
+
+  it('creates every document of an empty dataset, then nothing on a second run', async () => {
+    process.env.HUGO_CONTENT_DIR = EXAMPLES
+    const expected = await importHugoContent({paths: [EXAMPLES], validate: false})
+    const first = await collect([])
+    expect(first.map((mutation) => mutation.type)).toEqual(
+      expected.documents.map(() => 'createOrReplace'),
+    )
+    expect(first.map((mutation) => mutation.document)).toEqual(expected.documents)
+    const stored = expected.documents.map((document) => ({
+      ...document,
+      _rev: 'r1',
+      _createdAt: '2026-01-01T00:00:00Z',
+      _updatedAt: '2026-01-01T00:00:00Z',
+    }))
+    expect(await collect(stored)).toEqual([])
+    const edited = stored.map((document) =>
+      document._type === 'team' ? {...document, name: 'Renamed in the Studio'} : document,
+    )
+    expect((await collect(edited)).map((mutation) => mutation.document._type)).toEqual([
+      'team',
+      'team',
+      'team',
+    ])
+  })
+
+  it('says how to point it at the content', async () => {
+    delete process.env.HUGO_CONTENT_DIR
+    await expect(collect([])).rejects.toThrow(/Set HUGO_CONTENT_DIR/)
+  })
+})
