@@ -2,7 +2,8 @@ import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
-import {collectMigrationMutations, type MigrationContext, type SanityDocument} from 'sanity/migrate'
+import type {SanityDocument} from 'sanity'
+import {collectMigrationMutations, type MigrationContext} from 'sanity/migrate'
 import {beforeAll, describe, expect, it} from 'vitest'
 
 import {
