@@ -4,6 +4,7 @@ import {structureTool} from 'sanity/structure'
 
 import {createLocalContentLakeClient} from './lib/content-lake/studio-client'
 import {MISSING_PROJECT_MESSAGE, readStudioEnv} from './lib/env'
+import {careersDocumentNode, careersPlugin, resolveCareersConfig} from './plugins/careers'
 import {schemaTypes} from './schemas'
 import {structure} from './structure'
 
@@ -14,6 +15,15 @@ const env = readStudioEnv({
 })
 if (env.isLocalDefault) console.warn(MISSING_PROJECT_MESSAGE)
 
+// scripts/measure-plugin-size.ts builds once without the plugin to weigh what it adds.
+const careers =
+  process.env.SANITY_STUDIO_CAREERS_PLUGIN === 'off'
+    ? undefined
+    : resolveCareersConfig({
+        siteBaseUrl: process.env.SANITY_STUDIO_SITE_URL,
+        deployHookUrl: process.env.SANITY_STUDIO_DEPLOY_HOOK_URL,
+      })
+
 export default defineConfig({
   name: 'careers',
   title: 'Careers',
@@ -21,6 +31,13 @@ export default defineConfig({
   dataset: env.dataset,
   ...(env.apiHost ? {apiHost: env.apiHost} : {}),
   ...(env.isLocalDefault ? {unstable_clientFactory: createLocalContentLakeClient} : {}),
-  plugins: [structureTool({structure}), visionTool({defaultApiVersion: '2025-02-19'})],
+  plugins: [
+    structureTool({
+      structure,
+      ...(careers ? {defaultDocumentNode: careersDocumentNode(careers)} : {}),
+    }),
+    ...(careers ? [careersPlugin(careers)] : []),
+    visionTool({defaultApiVersion: '2025-02-19'}),
+  ],
   schema: {types: schemaTypes},
 })

@@ -706,6 +706,144 @@ export type EXPORTABLE_POSTING_SLUGS_QUERY_RESULT = Array<string | null>
 // Query: *[_type == "posting" && _id in path("drafts.**")]._id
 export type DRAFT_POSTING_IDS_QUERY_RESULT = Array<string>
 
+// Source: plugins/careers/queries.ts
+// Variable: REFERENCED_DOCUMENTS_QUERY
+// Query: *[_id in $ids]
+export type REFERENCED_DOCUMENTS_QUERY_RESULT = Array<
+  | {
+      _id: string
+      _type: 'contact'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      name?: string
+      role?: string
+      email?: string
+      phone?: string
+      photo?: SiteImage
+      shortText?: string
+      address?: string
+      addressUrl?: string
+    }
+  | {
+      _id: string
+      _type: 'posting'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title?: string
+      slug?: Slug
+      intro?: string
+      ingress?: RichText
+      body?: PostingBody
+      faqs?: Array<
+        {
+          _key: string
+        } & FaqEntry
+      >
+      recruitmentProcess?: RecruitmentProcessReference
+      tableOfContentsLabel?: string
+      team?: TeamReference
+      location?: PostingLocation
+      employmentType?: 'contract' | 'fullTime' | 'internship' | 'partTime' | 'temporary'
+      language?: 'en' | 'no' | 'sv'
+      publishedAt?: string
+      validThrough?: string
+      translations?: Array<
+        {
+          _key: string
+        } & PostingReference
+      >
+      apply?: ApplyLink
+      contact?: ContactReference
+      sidebarImage?: SiteImage
+      socialImage?: SiteImage
+      aliases?: Array<string>
+      tags?: Array<string>
+      hugo?: HugoSource
+    }
+  | {
+      _id: string
+      _type: 'recruitmentProcess'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title?: string
+      internalName?: string
+      intro?: RichText
+      steps?: Array<
+        {
+          _key: string
+        } & RecruitmentStep
+      >
+      closing?: RichText
+    }
+  | {
+      _id: string
+      _type: 'sanity.fileAsset'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      originalFilename?: string
+      label?: string
+      title?: string
+      description?: string
+      altText?: string
+      sha1hash?: string
+      extension?: string
+      mimeType?: string
+      size?: number
+      assetId?: string
+      uploadId?: string
+      path?: string
+      url?: string
+      source?: SanityAssetSourceData
+    }
+  | {
+      _id: string
+      _type: 'sanity.imageAsset'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      originalFilename?: string
+      label?: string
+      title?: string
+      description?: string
+      altText?: string
+      sha1hash?: string
+      extension?: string
+      mimeType?: string
+      size?: number
+      assetId?: string
+      uploadId?: string
+      path?: string
+      url?: string
+      metadata?: SanityImageMetadata
+      source?: SanityAssetSourceData
+    }
+  | {
+      _id: string
+      _type: 'team'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      name?: string
+      slug?: Slug
+      description?: string
+    }
+>
+
+// Source: plugins/careers/queries.ts
+// Variable: POSTINGS_USING_DOCUMENT_QUERY
+// Query: *[_type == "posting" && references($id)] | order(publishedAt desc) {    _id,    title,    "slug": slug.current,    language,    "isExpired": (defined(validThrough) && dateTime(validThrough) <= dateTime(now()))  }
+export type POSTINGS_USING_DOCUMENT_QUERY_RESULT = Array<{
+  _id: string
+  title: string | null
+  slug: string | null
+  language: 'en' | 'no' | 'sv' | null
+  isExpired: boolean | false | null
+}>
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
@@ -717,6 +855,8 @@ declare global {
     '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    intro,\n    language,\n    publishedAt,\n    "updatedAt": _updatedAt,\n    "team": team->name,\n    "location": location.display,\n    tags\n  }\n': FEED_POSTINGS_QUERY_RESULT
     '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc).slug.current\n': EXPORTABLE_POSTING_SLUGS_QUERY_RESULT
     '*[_type == "posting" && _id in path("drafts.**")]._id': DRAFT_POSTING_IDS_QUERY_RESULT
+    '*[_id in $ids]': REFERENCED_DOCUMENTS_QUERY_RESULT
+    '\n  *[_type == "posting" && references($id)] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    language,\n    "isExpired": (defined(validThrough) && dateTime(validThrough) <= dateTime(now()))\n  }\n': POSTINGS_USING_DOCUMENT_QUERY_RESULT
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

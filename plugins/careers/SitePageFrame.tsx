@@ -1,0 +1,101 @@
+import {useEffect, useRef, useState} from 'react'
+
+export type FrameWidth = 'desktop' | 'mobile'
+
+/** Width of a common phone's viewport in CSS pixels. */
+const MOBILE_WIDTH_PX = 390
+
+interface SitePageFrameProps {
+  /** A complete HTML document as the website serves it. */
+  html: string
+  /** Origin the page's relative links, stylesheet and images resolve against. */
+  siteBaseUrl: string
+  width: FrameWidth
+  title: string
+}
+
+/**
+ * The website's page in a sandboxed frame. No `allow-scripts`: nothing in the page can run. With
+ * `allow-same-origin` (safe without scripts) the Studio updates the frame's body in place as the
+ * posting changes, so the frame neither flashes white nor jumps back to the top while typing.
+ */
+export function SitePageFrame({html, siteBaseUrl, width, title}: SitePageFrameProps) {
+  const frameRef = useRef<HTMLIFrameElement>(null)
+  const documentHtml = withBase(html, siteBaseUrl)
+  // The first page loads through srcdoc; later ones are patched into the loaded document.
+  const [initialHtml, setInitialHtml] = useState(documentHtml)
+  const latestHtml = useRef(documentHtml)
+  latestHtml.current = documentHtml
+
+  useEffect(() => {
+    const frameDocument = frameRef.current?.contentDocument
+    if (!frameDocument?.body || frameDocument.URL !== 'about:srcdoc') return
+    if (!patchDocument(frameDocument, documentHtml)) setInitialHtml(documentHtml)
+  }, [documentHtml])
+
+  const handleLoad = () => {
+    const frameDocument = frameRef.current?.contentDocument
+    if (!frameDocument) return
+    frameDocument.addEventListener('click', keepLinksOutOfTheFrame)
+    if (latestHtml.current !== initialHtml) patchDocument(frameDocument, latestHtml.current)
+  }
+
+  return (
+    <iframe
+      ref={frameRef}
+      title={title}
+      srcDoc={initialHtml}
+      sandbox="allow-same-origin"
+      onLoad={handleLoad}
+      style={{
+        display: 'block',
+        width: width === 'mobile' ? MOBILE_WIDTH_PX : '100%',
+        maxWidth: '100%',
+        height: '100%',
+        margin: '0 auto',
+        border: 0,
+        background: 'white',
+      }}
+    />
+  )
+}
+
+/** Resolve the page's site-relative addresses against the website, not the Studio. */
+function withBase(html: string, siteBaseUrl: string): string {
+  const base = `<base href="${siteBaseUrl.replace(/"/g, '&quot;')}/">`
+  return html.replace(/<head>/i, `<head>${base}`)
+}
+
+/** Swap the body and title of the shown page for the new one's; false when it cannot. */
+function patchDocument(target: Document, html: string): boolean {
+  // DOMParser documents are inert: nothing in them loads or runs while we copy from them.
+  const next = new DOMParser().parseFromString(html, 'text/html')
+  const currentStylesheets = stylesheetsOf(target)
+  if (currentStylesheets !== stylesheetsOf(next)) return false
+  target.title = next.title
+  target.documentElement.lang = next.documentElement.lang
+  target.body.replaceWith(target.importNode(next.body, true))
+  return true
+}
+
+function stylesheetsOf(page: Document): string {
+  return [...page.querySelectorAll('link[rel="stylesheet"]')]
+    .map((link) => link.getAttribute('href'))
+    .join(' ')
+}
+
+/**
+ * In-page links scroll the frame; every other link opens the website in a new tab instead of
+ * navigating the frame away from the preview.
+ */
+function keepLinksOutOfTheFrame(event: MouseEvent) {
+  const link = (event.target as Element).closest<HTMLAnchorElement>('a[href]')
+  if (!link) return
+  event.preventDefault()
+  const href = link.getAttribute('href') ?? ''
+  if (href.startsWith('#')) {
+    link.ownerDocument.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView()
+  } else {
+    window.open(link.href, '_blank', 'noopener,noreferrer')
+  }
+}
