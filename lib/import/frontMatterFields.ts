@@ -58,19 +58,17 @@ export function mapLocation(display: string): Mapped<StructuredLocation> {
         ? 'onsite'
         : undefined
   if (workplace) location.workplaceType = workplace
-  // "Sweden - Solna, Stockholm": what follows the country is the office's place.
-  const place = display
-    .split(/\s[-–—]\s|\(|\)/)
+  // "Sweden - Solna, Stockholm": the first part that is neither a country nor a workplace word
+  // names the office. A location without such structure ("Mars base") is not guessed at.
+  const parts = display
+    .split(/\s[-–—]\s|[(),]/)
     .map((part) => part.trim())
-    .find(
-      (part) =>
-        part &&
-        !REMOTE.test(part) &&
-        !HYBRID.test(part) &&
-        !ONSITE.test(part) &&
-        !isCountryList(part),
-    )
-  if (place) location.city = place.split(',')[0]?.trim()
+    .filter(Boolean)
+  const place = parts.find(
+    (part) =>
+      !REMOTE.test(part) && !HYBRID.test(part) && !ONSITE.test(part) && !isCountryList(part),
+  )
+  if (place && (parts.length > 1 || countries.length > 0)) location.city = place
   const doubts: string[] = []
   if (!location.workplaceType) {
     location.workplaceType = location.city ? 'onsite' : undefined

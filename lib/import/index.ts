@@ -26,8 +26,22 @@ export async function importHugoContent(options: ImportOptions): Promise<ImportR
   const postings: ImportedDocument[] = []
   const outcomes: FileOutcome[] = []
 
+  const seen = new Map<string, string>()
   files.forEach((file, index) => {
-    const result = importFile(file, shared, assets)
+    const earlier = seen.get(file.relative)
+    seen.set(file.relative, file.absolute)
+    const result = earlier
+      ? {
+          issues: [
+            {
+              severity: 'error' as const,
+              file: file.relative,
+              line: 1,
+              message: `Another file has the same page path (${earlier}); only the first one is imported.`,
+            },
+          ],
+        }
+      : importFile(file, shared, assets)
     issues.push(...result.issues)
     outcomes.push({
       file: file.relative,
