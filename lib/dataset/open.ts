@@ -26,6 +26,8 @@ export async function openDataset(
     useCdn: false,
     token: env.SANITY_API_READ_TOKEN,
     ...(studio.apiHost ? {apiHost: studio.apiHost} : {}),
+    // The local Content Lake answers on its own host, not on <projectId>.<apiHost>.
+    useProjectHostname: !studio.isLocalDefault,
   })
   return createRemoteDataset(client)
 }
