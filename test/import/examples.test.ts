@@ -1,6 +1,7 @@
-import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 
 import type {SanityDocument} from 'sanity'
 import {collectMigrationMutations, type MigrationContext} from 'sanity/migrate'
@@ -164,6 +165,38 @@ describe('the example content', () => {
         (block) => block.anchorId === 'apply',
       ),
     ).toBe(true)
+  })
+})
+
+describe('images with --assets', () => {
+  it('marks files found under the assets directory for upload and reports the missing ones', async () => {
+    const assets = mkdtempSync(path.join(tmpdir(), 'hugo-assets-'))
+    mkdirSync(path.join(assets, 'img', 'people'), {recursive: true})
+    mkdirSync(path.join(assets, 'img', 'sidebar'), {recursive: true})
+    writeFileSync(path.join(assets, 'img', 'people', 'signe.webp'), 'not really an image')
+    writeFileSync(path.join(assets, 'img', 'sidebar', 'norrsken-platform.svg'), '<svg/>')
+    const page = path.join(EXAMPLES, 'career', 'platform-engineer.md')
+    const result = await importHugoContent({paths: [page], assetsDir: assets, validate: false})
+    const posting = byId(result, 'posting-career-platform-engineer')
+    // Found by its site path, and by its bare file name (Hugo themes resolve sidebar images by name).
+    expect(byId(result, 'contact-signe-lind-norrsken-cloud-example').photo).toEqual({
+      _type: 'siteImage',
+      legacyPath: '/img/people/signe.webp',
+      image: {
+        _type: 'image',
+        _sanityAsset: `image@${pathToFileURL(path.join(assets, 'img/people/signe.webp')).href}`,
+      },
+    })
+    expect(posting.sidebarImage).toMatchObject({
+      image: {_sanityAsset: expect.stringMatching(/^image@file:\/\/.*norrsken-platform\.svg$/)},
+    })
+    expect(posting.socialImage).toEqual({
+      _type: 'siteImage',
+      legacyPath: '/socialmedia/norrsken-careers.jpg',
+    })
+    expect(result.report.issues).toContainEqual(
+      expect.objectContaining({severity: 'warning', field: 'socialImage', line: 14}),
+    )
   })
 })
 
