@@ -1,9 +1,13 @@
-import {readFileSync} from 'node:fs'
+import {createReadStream, mkdtempSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
 
+import {createClient} from '@sanity/client'
+import {sanityImport} from '@sanity/import'
 import {beforeAll, describe, expect, it} from 'vitest'
 
-import {importHugoContent, toNdjson, type ImportResult} from '../../lib/import'
+import {startContentLake} from '../../lib/content-lake/server'
+import {importHugoContent, toNdjson, writeNdjsonAtomic, type ImportResult} from '../../lib/import'
 import {collectMarkdownFiles} from '../../lib/import/files'
 import {validateDocuments} from '../../lib/sanity/validateDocuments'
 import {visibleWordsOfPosting, visibleWordsOfSource} from './visibleText'
@@ -65,6 +69,40 @@ describe('importing the real careers pages', () => {
   it('gives byte-identical output on a second run', async () => {
     const again = await importHugoContent({paths: [CORPUS], validate: false})
     expect(toNdjson(again.documents)).toBe(toNdjson(result.documents))
+  })
+
+  it('writes NDJSON that the library behind `sanity dataset import` accepts', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'hugo-ndjson-'))
+    const file = path.join(directory, 'production.ndjson')
+    writeNdjsonAtomic(file, result.documents)
+    const lake = await startContentLake({
+      datasetFile: path.join(directory, 'lake.ndjson'),
+      projectId: 'local',
+      dataset: 'production',
+      port: 0,
+    })
+    try {
+      const client = createClient({
+        projectId: 'local',
+        dataset: 'production',
+        apiHost: lake.url,
+        useProjectHostname: false,
+        apiVersion: '2025-02-19',
+        useCdn: false,
+        token: 'local-development',
+      })
+      await sanityImport(createReadStream(file), {client})
+      expect(await client.fetch('count(*)', {}, {perspective: 'raw'})).toBe(result.documents.length)
+      expect(
+        await client.fetch(
+          'count(*[_type == "posting" && _id in path("drafts.**")])',
+          {},
+          {perspective: 'raw'},
+        ),
+      ).toBe(10)
+    } finally {
+      await lake.close()
+    }
   })
 
   it('maps the shapes of the format, not just the words', () => {
