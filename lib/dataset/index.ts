@@ -7,10 +7,4 @@ export {
   publishedView,
   type StoredDocument,
 } from './perspective'
-export {
-  isPerspective,
-  PERSPECTIVES,
-  type CareersDataset,
-  type FetchOptions,
-  type Perspective,
-} from './types'
+export {PERSPECTIVES, type CareersDataset, type FetchOptions, type Perspective} from './types'

@@ -26,7 +26,3 @@ export interface CareersDataset {
     options?: FetchOptions,
   ): Promise<ClientReturn<Query, unknown>>
 }
-
-export function isPerspective(value: string): value is Perspective {
-  return (PERSPECTIVES as readonly string[]).includes(value)
-}

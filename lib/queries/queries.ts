@@ -111,7 +111,7 @@ export const FEED_POSTINGS_QUERY = defineQuery(`
   }
 `)
 
-/** Slugs of every posting the export writes, open ones first by date. */
+/** Slugs of the postings the export writes a page for: the open ones, newest first. */
 export const EXPORTABLE_POSTING_SLUGS_QUERY = defineQuery(`
   *[${OPEN_POSTING_FILTER}] | order(publishedAt desc).slug.current
 `)
