@@ -91,54 +91,35 @@ export function mapPosting(
   const team = get('team')
   set('team', team && reference(shared.team(team)))
 
+  // A value the vocabulary could not take as written: say so, at the front-matter line.
+  const doubt = (severity: 'info' | 'warning', key: string, field: string, message?: string) => {
+    if (message) issues.push({severity, line: lineOf(key), field, message})
+  }
   const location = get('location')
   if (location) {
     const mapped = mapLocation(location)
     set('location', mapped.value)
-    if (mapped.doubt)
-      issues.push({
-        severity: 'warning',
-        line: lineOf('location'),
-        field: 'location',
-        message: mapped.doubt,
-      })
+    doubt('warning', 'location', 'location', mapped.doubt)
   }
   const duration = get('duration')
   if (duration) {
     const mapped = mapEmploymentType(duration)
     set('employmentType', mapped.value)
     // "Heltid" becomes "Full time": keep the words HR wrote when the vocabulary says it otherwise.
-    if (employmentTitle(mapped.value)?.toLowerCase() !== duration.toLowerCase())
+    if (employmentTitle(mapped.value)?.toLowerCase() !== duration.toLowerCase()) {
       keptKeys.add('duration')
-    if (mapped.doubt)
-      issues.push({
-        severity: 'warning',
-        line: lineOf('duration'),
-        field: 'employmentType',
-        message: mapped.doubt,
-      })
+    }
+    doubt('warning', 'duration', 'employmentType', mapped.doubt)
   }
   const tags = arrayOfStrings(frontMatter.values.tags)
   const language = mapLanguage(get('language'), tags)
   set('language', language.value)
-  if (language.doubt)
-    issues.push({
-      severity: 'info',
-      line: lineOf('language'),
-      field: 'language',
-      message: language.doubt,
-    })
+  doubt('info', 'language', 'language', language.doubt)
   const date = get('date')
   if (date) {
     const mapped = mapDate(date)
     set('publishedAt', mapped.value)
-    if (mapped.doubt)
-      issues.push({
-        severity: 'warning',
-        line: lineOf('date'),
-        field: 'publishedAt',
-        message: mapped.doubt,
-      })
+    doubt('warning', 'date', 'publishedAt', mapped.doubt)
   }
 
   set('apply', applyLink(get, lineOf, body, issues))

@@ -149,3 +149,50 @@ describe('writing the dataset', () => {
     expect(MAX_FILE_BYTES).toBeGreaterThan(100 * 1024)
   })
 })
+
+describe('unsafe input', () => {
+  let result: ImportResult
+  beforeAll(async () => {
+    result = await importHugoContent({paths: [path.join(FIXTURES, 'injection')]})
+  })
+  const posting = () =>
+    result.documents.find((document) => document._type === 'posting') as Record<string, unknown>
+  const warnings = () => result.report.issues.filter((issue) => issue.severity === 'warning')
+
+  it('never turns a javascript: link into a link, and reports the ones it keeps for HR', () => {
+    const body = posting().body as {_type: string; markDefs?: {href?: string}[]; url?: string}[]
+    expect(
+      body.flatMap((block) => block.markDefs ?? []).map((definition) => definition.href),
+    ).toEqual([])
+    expect(warnings()).toContainEqual(
+      expect.objectContaining({
+        line: 15,
+        message: expect.stringContaining('"javascript:" are not allowed'),
+      }),
+    )
+    expect(warnings()).toContainEqual(
+      expect.objectContaining({
+        line: 17,
+        message: expect.stringContaining('"data:" are not allowed'),
+      }),
+    )
+    expect(warnings()).toContainEqual(expect.objectContaining({field: 'apply.url', line: 4}))
+  })
+
+  it('keeps a script as preserved source for review, never as content, and flags inline HTML', () => {
+    const body = posting().body as {_type: string; format?: string; source?: string}[]
+    expect(body.filter((block) => block._type === 'preservedSource')).toEqual([
+      expect.objectContaining({format: 'html', source: expect.stringContaining('<script>')}),
+    ])
+    expect(warnings()).toContainEqual(
+      expect.objectContaining({line: 13, message: expect.stringContaining('Inline HTML')}),
+    )
+  })
+
+  it("blocks publishing through the schema's own validation", () => {
+    const findings = result.report.issues.filter(
+      (issue) => issue.message.startsWith("Needs HR's eye") && issue.message.includes(', error)'),
+    )
+    expect(findings.map((issue) => issue.field)).toEqual(expect.arrayContaining(['apply.url']))
+  })
+})
