@@ -175,6 +175,8 @@ function bodyComponents(context: BodyRenderContext): PortableTextComponents {
           : // Markdown and shortcodes we could not map are shown as text: readable, never executed.
             `<pre class="preserved preserved--text">${escapeHtml(value.source ?? '')}</pre>`,
     },
+    // A line break inside a paragraph; the newline keeps the words apart in the page's text.
+    hardBreak: () => '<br>\n',
     unknownType: ({value, index}) => {
       context.issues.push({
         path: pathOf(context, index, String(value._type)),

@@ -15,6 +15,7 @@ import {
 } from '../../lib/render'
 import type {ImportedCorpus} from './corpus'
 import {expectWellFormedPage, jobPostingOf, parseHtml, visibleText} from './pageAssertions'
+import {postingTextFragments} from './postingText'
 
 const settings = DEFAULT_SITE_SETTINGS
 
@@ -36,7 +37,7 @@ export function describePagesOfCorpus(corpus: () => ImportedCorpus): void {
       ).filter((slug): slug is string => Boolean(slug))
     })
 
-    it('renders every posting as a well-formed page whose JSON-LD parses', async () => {
+    it('renders every posting as a well-formed page with all its text and JSON-LD that parses', async () => {
       expect(slugs.length).toBeGreaterThanOrEqual(12)
       for (const slug of slugs) {
         const posting = await postingBySlug(dataset, slug)
@@ -64,6 +65,11 @@ export function describePagesOfCorpus(corpus: () => ImportedCorpus): void {
             posting.apply.url.trim(),
           )
         }
+        const mainText = visibleText(document.querySelector('main'))
+        const missing = postingTextFragments(posting).filter(
+          (fragment) => !mainText.includes(fragment),
+        )
+        expect(missing, `${slug}: text missing from the page`).toEqual([])
         const steps = posting.recruitmentProcess?.steps?.length ?? 0
         expect(document.querySelectorAll('.recruitment-process ol.steps > li')).toHaveLength(steps)
       }
