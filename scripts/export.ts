@@ -10,8 +10,8 @@ import {DEFAULT_DATASET_FILE} from '../lib/dataset/paths'
 import {exportSite, type ExportReport} from '../lib/export/exportSite'
 import {siteSettingsFromEnv} from '../lib/export/settings'
 
-export const DEFAULT_SITE_DIR = 'dist/site'
-export const DEFAULT_HUGO_DIR = 'dist/hugo'
+const DEFAULT_SITE_DIR = 'dist/site'
+const DEFAULT_HUGO_DIR = 'dist/hugo'
 
 const program = new Command('export')
   .description('Write the careers pages as HTML and as Hugo markdown.')
