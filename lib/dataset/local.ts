@@ -2,6 +2,7 @@ import type {QueryParams} from '@sanity/client'
 import {evaluate, parse} from 'groq-js'
 
 import {draftsView, publishedView, type StoredDocument} from './perspective'
+import {createQueryIndex, type QueryIndex} from './queryIndex'
 import type {CareersDataset, FetchOptions, Perspective} from './types'
 
 export interface LocalDatasetOptions {
@@ -17,14 +18,15 @@ export interface LocalDatasetOptions {
 }
 
 interface PerspectiveIndex {
-  documents: StoredDocument[]
   byId: Map<string, StoredDocument>
+  index: QueryIndex<StoredDocument>
 }
 
 /**
  * The local backend: documents in memory, queried with groq-js, the reference GROQ engine.
  * groq-js has no notion of perspectives, so each perspective's view is built once (see
- * ./perspective) and references are resolved through an id index instead of a scan.
+ * ./perspective) and references are resolved through an id index instead of a scan; filters on
+ * attributes such as `_type` or `slug.current` scan only the matching documents (./queryIndex).
  */
 export function createLocalDataset(
   storedDocuments: readonly StoredDocument[],
@@ -46,7 +48,10 @@ export function createLocalDataset(
           : perspective === 'drafts'
             ? draftsView(documents)
             : publishedView(documents)
-      view = {documents: visible, byId: new Map(visible.map((doc) => [doc._id, doc]))}
+      view = {
+        byId: new Map(visible.map((doc) => [doc._id, doc])),
+        index: createQueryIndex(visible),
+      }
       views.set(perspective, view)
     }
     return view
@@ -58,7 +63,7 @@ export function createLocalDataset(
       const view = viewFor(fetchOptions.perspective ?? 'published')
       const tree = parse(query, {params})
       const result = await evaluate(tree, {
-        dataset: view.documents,
+        dataset: view.index.candidates(tree, params),
         params,
         timestamp: options.now?.() ?? new Date(),
         dereference: ({_ref}) => view.byId.get(_ref) ?? null,

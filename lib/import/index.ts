@@ -2,7 +2,6 @@ import type {SanityDocument} from 'sanity'
 
 import {splitFrontMatter, stringValue} from '../hugo/frontMatter'
 import {parseShortcodes} from '../hugo/shortcodes'
-import {validateDocuments} from '../sanity/validateDocuments'
 import {AssetResolver} from './assets'
 import {collectMarkdownFiles, readPostingText, type MarkdownFile} from './files'
 import {DRAFT_PREFIX} from './keys'
@@ -134,6 +133,10 @@ async function schemaFindings(
   documents: ImportedDocument[],
   outcomes: FileOutcome[],
 ): Promise<ImportIssue[]> {
+  // Loaded on demand: it imports `sanity` (seconds and ~400 MB), which `validate: false` skips.
+  const {validateDocuments} = await import('../sanity/validateDocuments')
+  // Loaded on demand: Sanity's validation machinery is heavy and not every caller wants it.
+  const {validateDocuments} = await import('../sanity/validateDocuments')
   const problems = await validateDocuments(documents as SanityDocument[])
   return problems
     .filter((problem) => problem.level !== 'info')
