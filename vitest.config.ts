@@ -1,6 +1,8 @@
 import {defineConfig} from 'vitest/config'
 
 export default defineConfig({
+  // tsconfig keeps JSX for the Studio's bundler ("preserve"); tests compile it like React does.
+  oxc: {jsx: {runtime: 'automatic'}},
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',

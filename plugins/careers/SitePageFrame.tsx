@@ -23,28 +23,24 @@ export function SitePageFrame({html, siteBaseUrl, width, title}: SitePageFramePr
   const frameRef = useRef<HTMLIFrameElement>(null)
   const documentHtml = withBase(html, siteBaseUrl)
   // The first page loads through srcdoc; later ones are patched into the loaded document.
-  const [initialHtml, setInitialHtml] = useState(documentHtml)
-  const latestHtml = useRef(documentHtml)
-  latestHtml.current = documentHtml
+  const [srcDoc, setSrcDoc] = useState(documentHtml)
 
   useEffect(() => {
     const frameDocument = frameRef.current?.contentDocument
-    if (!frameDocument?.body || frameDocument.URL !== 'about:srcdoc') return
-    if (!patchDocument(frameDocument, documentHtml)) setInitialHtml(documentHtml)
+    const isShowingPage = frameDocument?.URL === 'about:srcdoc' && frameDocument.body
+    // Until the first page has loaded (or when the page's stylesheets change), load it whole.
+    if (!isShowingPage || !patchDocument(frameDocument, documentHtml)) setSrcDoc(documentHtml)
   }, [documentHtml])
 
   const handleLoad = () => {
-    const frameDocument = frameRef.current?.contentDocument
-    if (!frameDocument) return
-    frameDocument.addEventListener('click', keepLinksOutOfTheFrame)
-    if (latestHtml.current !== initialHtml) patchDocument(frameDocument, latestHtml.current)
+    frameRef.current?.contentDocument?.addEventListener('click', keepLinksOutOfTheFrame)
   }
 
   return (
     <iframe
       ref={frameRef}
       title={title}
-      srcDoc={initialHtml}
+      srcDoc={srcDoc}
       sandbox="allow-same-origin"
       onLoad={handleLoad}
       style={{
