@@ -135,8 +135,6 @@ async function schemaFindings(
 ): Promise<ImportIssue[]> {
   // Loaded on demand: it imports `sanity` (seconds and ~400 MB), which `validate: false` skips.
   const {validateDocuments} = await import('../sanity/validateDocuments')
-  // Loaded on demand: Sanity's validation machinery is heavy and not every caller wants it.
-  const {validateDocuments} = await import('../sanity/validateDocuments')
   const problems = await validateDocuments(documents as SanityDocument[])
   return problems
     .filter((problem) => problem.level !== 'info')
