@@ -9,6 +9,8 @@ export const GNU_TIME = '/usr/bin/time'
 
 export interface ProcessRun {
   seconds: number
+  /** User + system CPU seconds: steadier than wall time when other work shares the machine. */
+  cpuSeconds: number
   peakRssMb: number
   stdout: string
   stderr: string
@@ -23,7 +25,7 @@ export function runMeasured(
   options: {cwd?: string; env?: NodeJS.ProcessEnv} = {},
 ): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(GNU_TIME, ['-f', `${TIME_MARKER} %e %M`, command, ...args], {
+    const child = spawn(GNU_TIME, ['-f', `${TIME_MARKER} %e %M %U %S`, command, ...args], {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,9 +54,10 @@ export function runMeasured(
         )
         return
       }
-      const [, seconds, rssKb] = timing.split(' ')
+      const [, seconds, rssKb, user, system] = timing.split(' ')
       resolve({
         seconds: Number(seconds),
+        cpuSeconds: Number(user) + Number(system),
         peakRssMb: Number(rssKb) / 1024,
         stdout: outText,
         stderr: stderrText,

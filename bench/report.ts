@@ -8,7 +8,7 @@ const ANALYSIS_END = '<!-- analysis:end -->'
 export function renderResultsMarkdown(results: BenchResults, previous?: string): string {
   const {machine, stages, queries, preview, corpus} = results
   const seconds = (stage: StageResult) =>
-    `${fixed(stage.seconds.median)} s | ${fixed(stage.seconds.min)}–${fixed(stage.seconds.max)} s (${percent(stage.seconds.spread)}) | ${Math.round(stage.peakRssMb.max)} MB | ${Math.round(stage.postingsPerSecond)}`
+    `${fixed(stage.seconds.median)} s | ${fixed(stage.seconds.min)}–${fixed(stage.seconds.max)} s (${percent(stage.seconds.spread)}) | ${fixed(stage.cpuSeconds.median)} s | ${Math.round(stage.peakRssMb.max)} MB | ${Math.round(stage.postingsPerSecond)}`
   const latency = (value: Latency) =>
     `${fixed(value.p50)} ms | ${fixed(value.p95)} ms | ${fixed(value.max)} ms | ${value.samples}`
   const lines = [
@@ -25,7 +25,7 @@ export function renderResultsMarkdown(results: BenchResults, previous?: string):
     `- ${Object.entries(results.versions)
       .map(([name, version]) => `${name} ${version}`)
       .join(', ')}`,
-    '- The machine is shared with other work; figures are medians to damp that.',
+    `- The machine is shared with other work (1-minute load average ${machine.loadAverage.start.toFixed(1)} at the start, ${machine.loadAverage.end.toFixed(1)} at the end, on ${machine.cores} cores); medians damp that, and CPU seconds are less sensitive to it than wall time.`,
     '',
     '## Corpus',
     '',
@@ -45,9 +45,10 @@ export function renderResultsMarkdown(results: BenchResults, previous?: string):
     '',
     '## Import, export and Hugo',
     '',
-    '| stage | median | min–max (spread) | peak RSS | postings/s | ratio to Hugo |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| stage | median wall | min–max (spread) | CPU (user+sys) | peak RSS | postings/s | ratio to Hugo (wall) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     `| import (\`npm run import\`, to NDJSON, with schema validation) | ${seconds(stages.import)} | ${fixed(results.ratios.importToHugoSource)}× |`,
+    `| import core only (\`importHugoContent\` with \`validate: false\`, to NDJSON) | ${seconds(stages.importCore)} | ${fixed(results.ratios.importCoreToHugoSource)}× |`,
     `| Hugo build of the source corpus | ${seconds(stages.hugoSource)} | 1× |`,
     `| export (\`npm run export\`, HTML site + Hugo markdown) | ${seconds(stages.export)} | ${fixed(results.ratios.exportToHugoExport)}× |`,
     `| Hugo build of the exported markdown | ${seconds(stages.hugoExport)} | 1× |`,

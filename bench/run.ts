@@ -49,6 +49,7 @@ interface CliOptions {
 
 export interface StageResult {
   seconds: Summary
+  cpuSeconds: Summary
   peakRssMb: Summary
   postingsPerSecond: number
 }
@@ -79,7 +80,14 @@ export interface TargetCheck {
 
 export interface BenchResults {
   date: string
-  machine: {cpuModel: string; cores: number; ramGb: number; os: string}
+  machine: {
+    cpuModel: string
+    cores: number
+    ramGb: number
+    os: string
+    /** 1-minute load averages when the run started and ended: how busy the shared machine was. */
+    loadAverage: {start: number; end: number}
+  }
   versions: Record<string, string>
   postings: number
   repetitions: number
@@ -91,11 +99,12 @@ export interface BenchResults {
   exported: {postings: number; hugoPagesFromSource: number; hugoPagesFromExport: number}
   stages: {
     import: StageResult
+    importCore: StageResult
     export: StageResult
     hugoSource: StageResult
     hugoExport: StageResult
   }
-  ratios: {importToHugoSource: number; exportToHugoExport: number}
+  ratios: {importToHugoSource: number; importCoreToHugoSource: number; exportToHugoExport: number}
   queries: QueryStage
   preview: PreviewStage
   targets: TargetCheck[]
@@ -138,6 +147,7 @@ async function run(options: CliOptions): Promise<void> {
   const reportDir = path.resolve(options.reportDir)
   const paths = {
     dataset: path.join(workDir, 'data', 'bench.ndjson'),
+    coreDataset: path.join(workDir, 'data', 'bench-unvalidated.ndjson'),
     site: path.join(workDir, 'export', 'site'),
     hugoContent: path.join(workDir, 'export', 'hugo'),
     hugoSite: path.join(workDir, 'hugo-site'),
@@ -146,6 +156,7 @@ async function run(options: CliOptions): Promise<void> {
     profiles: path.join(workDir, 'profiles'),
   }
   mkdirSync(workDir, {recursive: true})
+  const loadAtStart = os.loadavg()[0] ?? 0
   log(`Generating ${postings} postings…`)
   const generateStart = performance.now()
   const corpus = generateCorpus({
@@ -188,8 +199,9 @@ async function run(options: CliOptions): Promise<void> {
     ])
   }
 
-  const runs: Record<'import' | 'export' | 'hugoSource' | 'hugoExport', ProcessRun[]> = {
+  const runs: Record<keyof BenchResults['stages'], ProcessRun[]> = {
     import: [],
+    importCore: [],
     export: [],
     hugoSource: [],
     hugoExport: [],
@@ -200,6 +212,9 @@ async function run(options: CliOptions): Promise<void> {
     // Each import starts from nothing: no previous dataset to merge failed files from.
     rmSync(paths.dataset, {force: true})
     runs.import.push(await nodeStage('scripts/import.ts', importArgs))
+    runs.importCore.push(
+      await nodeStage('bench/import-core.ts', [corpus.contentDir, paths.coreDataset]),
+    )
     log(`Repetition ${repetition}/${repetitions}: export…`)
     runs.export.push(await nodeStage('scripts/export.ts', exportArgs))
     log(`Repetition ${repetition}/${repetitions}: Hugo (source, exported)…`)
@@ -214,12 +229,14 @@ async function run(options: CliOptions): Promise<void> {
     const seconds = summarise(processRuns.map((processRun) => processRun.seconds))
     return {
       seconds,
+      cpuSeconds: summarise(processRuns.map((processRun) => processRun.cpuSeconds)),
       peakRssMb: summarise(processRuns.map((processRun) => processRun.peakRssMb)),
       postingsPerSecond: count / seconds.median,
     }
   }
   const stages = {
     import: stage(runs.import, postings),
+    importCore: stage(runs.importCore, postings),
     export: stage(runs.export, exportedPostings),
     hugoSource: stage(runs.hugoSource, postings),
     hugoExport: stage(runs.hugoExport, exportedPostings),
@@ -250,13 +267,14 @@ async function run(options: CliOptions): Promise<void> {
 
   const ratios = {
     importToHugoSource: stages.import.seconds.median / stages.hugoSource.seconds.median,
+    importCoreToHugoSource: stages.importCore.seconds.median / stages.hugoSource.seconds.median,
     exportToHugoExport: stages.export.seconds.median / stages.hugoExport.seconds.median,
   }
   const targets = checkTargets(stages, queries, preview)
 
   const results: BenchResults = {
     date: new Date().toISOString(),
-    machine: machine(),
+    machine: {...machine(), loadAverage: {start: loadAtStart, end: os.loadavg()[0] ?? 0}},
     versions: versions(),
     postings,
     repetitions,
@@ -385,7 +403,7 @@ function stageToProfile(
   return Math.max(ratios.importToHugoSource, ratios.exportToHugoExport) > 1 ? worst : undefined
 }
 
-function machine(): BenchResults['machine'] {
+function machine(): Omit<BenchResults['machine'], 'loadAverage'> {
   const cpus = os.cpus()
   return {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
@@ -426,6 +444,11 @@ function summaryTable(results: BenchResults): string {
     `${results.postings} postings, ${results.repetitions} repetitions`,
     row('stage', 'median (min–max), peak RSS', 'ratio to Hugo'),
     row('import', seconds(stages.import), `${results.ratios.importToHugoSource.toFixed(2)}×`),
+    row(
+      'import without schema validation',
+      seconds(stages.importCore),
+      `${results.ratios.importCoreToHugoSource.toFixed(2)}×`,
+    ),
     row('Hugo build of the source', seconds(stages.hugoSource), '1.00×'),
     row('export', seconds(stages.export), `${results.ratios.exportToHugoExport.toFixed(2)}×`),
     row('Hugo build of the export', seconds(stages.hugoExport), '1.00×'),

@@ -1,5 +1,5 @@
 import type {QueryParams} from '@sanity/client'
-import {evaluate, parse} from 'groq-js'
+import {evaluateSync, parse} from 'groq-js'
 
 import {draftsView, publishedView, type StoredDocument} from './perspective'
 import {createQueryIndex, type QueryIndex} from './queryIndex'
@@ -62,7 +62,9 @@ export function createLocalDataset(
     async fetch(query: string, params: QueryParams = {}, fetchOptions: FetchOptions = {}) {
       const view = viewFor(fetchOptions.perspective ?? 'published')
       const tree = parse(query, {params})
-      const result = await evaluate(tree, {
+      // Synchronous evaluation: everything is in memory, and it runs 3–4× faster than the
+      // promise-per-step evaluator on the open-postings list (bench/RESULTS.md).
+      const result = evaluateSync(tree, {
         dataset: view.index.candidates(tree, params),
         params,
         timestamp: options.now?.() ?? new Date(),
