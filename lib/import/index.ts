@@ -8,6 +8,7 @@ import {DRAFT_PREFIX} from './keys'
 import {sortDocuments} from './order'
 import {mapPosting} from './posting'
 import {SharedDocuments} from './shared'
+import {linkTranslations} from './translations'
 import type {FileOutcome, ImportedDocument, ImportIssue, ImportOptions, ImportResult} from './types'
 
 export {readNdjson, toNdjson, writeNdjsonAtomic} from './ndjson'
@@ -22,7 +23,7 @@ export async function importHugoContent(options: ImportOptions): Promise<ImportR
   const {files, issues} = collectMarkdownFiles(options.paths)
   const shared = new SharedDocuments()
   const assets = new AssetResolver(options.assetsDir)
-  const postings: ImportedDocument[] = []
+  const mapped: {posting: ImportedDocument; translationKey?: string}[] = []
   const outcomes: FileOutcome[] = []
 
   const seen = new Map<string, string>()
@@ -47,10 +48,13 @@ export async function importHugoContent(options: ImportOptions): Promise<ImportR
       status: result.posting ? 'imported' : 'failed',
       documentIds: result.posting ? referencedIds(result.posting) : [],
     })
-    if (result.posting) postings.push(result.posting)
+    if (result.posting)
+      mapped.push({posting: result.posting, translationKey: result.translationKey})
     options.onProgress?.({file: file.relative, done: index + 1, total: files.length})
   })
 
+  linkTranslations(mapped)
+  const postings = mapped.map(({posting}) => posting)
   const documents = sortDocuments([...shared.documents(), ...postings])
   if (options.validate !== false) issues.push(...(await schemaFindings(documents, outcomes)))
   const counts: Record<string, number> = {}
@@ -76,7 +80,7 @@ function importFile(
   file: MarkdownFile,
   shared: SharedDocuments,
   assets: AssetResolver,
-): {posting?: ImportedDocument; issues: ImportIssue[]} {
+): {posting?: ImportedDocument; translationKey?: string; issues: ImportIssue[]} {
   const located = (issue: Omit<ImportIssue, 'file'>): ImportIssue => ({
     ...issue,
     file: file.relative,
@@ -102,7 +106,11 @@ function importFile(
   const parsed = parseShortcodes(page.body, page.bodyLine)
   issues.push(...parsed.issues.map(located))
   if (parsed.issues.some((issue) => issue.severity === 'error')) return {issues}
-  const {posting, issues: mappingIssues} = mapPosting(
+  const {
+    posting,
+    translationKey,
+    issues: mappingIssues,
+  } = mapPosting(
     {
       file: file.relative,
       frontMatter: page.frontMatter,
@@ -112,7 +120,7 @@ function importFile(
     shared,
     assets,
   )
-  return {posting, issues: [...issues, ...mappingIssues.map(located)]}
+  return {posting, translationKey, issues: [...issues, ...mappingIssues.map(located)]}
 }
 
 /** The posting's own id and every document it references, for the per-file report. */

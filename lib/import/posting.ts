@@ -41,6 +41,7 @@ const MAPPED_KEYS = new Set([
   'card',
   'eventbild',
   'aliases',
+  'translationkey',
 ])
 
 export interface PageInput {
@@ -59,7 +60,7 @@ export function mapPosting(
   page: PageInput,
   shared: SharedDocuments,
   assets: AssetResolver,
-): {posting: ImportedDocument; issues: Issue[]} {
+): {posting: ImportedDocument; translationKey?: string; issues: Issue[]} {
   const {frontMatter} = page
   const issues: Issue[] = []
   const get = (key: string) => stringValue(frontMatter, key)
@@ -135,7 +136,7 @@ export function mapPosting(
   if (tags.length > 0) posting.tags = tags
   posting.hugo = hugoSource(page, keys, keptKeys)
   for (const finding of repairAnchorLinks(posting)) issues.push(finding)
-  return {posting, issues}
+  return {posting, translationKey: get('translationkey'), issues}
 }
 
 function applyLink(
