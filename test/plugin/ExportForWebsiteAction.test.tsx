@@ -14,7 +14,7 @@ import {
 import {fakeStudio, renderInStudio} from './studioHarness'
 
 vi.mock('sanity', async (importOriginal) =>
-  (await import('./studioHarness')).mockSanity(await importOriginal()),
+  (await import('./fakeStudio')).mockSanity(await importOriginal()),
 )
 
 const ExportForWebsiteAction = createExportForWebsiteAction({

@@ -16,7 +16,7 @@ import {block} from '../fixtures/documents/portableText'
 import {fakeStudio, renderInStudio} from './studioHarness'
 
 vi.mock('sanity', async (importOriginal) =>
-  (await import('./studioHarness')).mockSanity(await importOriginal()),
+  (await import('./fakeStudio')).mockSanity(await importOriginal()),
 )
 
 const config = resolveCareersConfig({siteBaseUrl: 'https://careers.example.com'})

@@ -22,7 +22,7 @@ import {
 import {fakeStudio, renderInStudio} from './studioHarness'
 
 vi.mock('sanity', async (importOriginal) =>
-  (await import('./studioHarness')).mockSanity(await importOriginal()),
+  (await import('./fakeStudio')).mockSanity(await importOriginal()),
 )
 // The link needs the Studio's router; what matters here is which posting it opens.
 vi.mock('sanity/router', () => ({
