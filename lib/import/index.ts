@@ -149,7 +149,9 @@ async function schemaFindings(
     .map((problem) => ({
       severity: 'warning' as const,
       file:
+        // A posting's own file, else the first file using the shared document.
         outcomes.find((outcome) => outcome.documentIds[0] === problem.documentId)?.file ??
+        outcomes.find((outcome) => outcome.documentIds.includes(problem.documentId))?.file ??
         problem.documentId,
       field: problem.path,
       message: `Needs HR's eye before publishing (${problem.documentType} ${problem.documentId}, ${problem.level}): ${problem.message}`,
