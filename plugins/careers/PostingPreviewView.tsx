@@ -49,7 +49,7 @@ const PostingPreviewView: UserViewComponent<ResolvedCareersConfig> = ({
     () => ({_id: documentId, _type: schemaType.name, ...document.displayed}) as SanityDocument,
     [document.displayed, documentId, schemaType.name],
   )
-  const showsPublished = version !== 'draft' || panel !== 'page'
+  const showsPublished = version !== 'draft'
   const editedPage = usePostingPage(edited, perspectiveStack, pageOptions)
   const publishedPage = usePostingPage(
     showsPublished ? document.published : null,
