@@ -1,6 +1,13 @@
-import {portableTextToMarkdown, type PortableTextMarkRendererOptions} from '@portabletext/markdown'
+import {
+  portableTextToMarkdown,
+  type PortableTextBlockRenderer,
+  type PortableTextMarkRendererOptions,
+} from '@portabletext/markdown'
 import {stringify} from 'yaml'
 
+import {createHeadingIdAllocator, hugoHeadingId} from '../model/anchors'
+import {ANCHOR_ID_PATTERN} from '../model/links'
+import {slugify} from '../model/slug'
 import {EMPLOYMENT_TYPES} from '../model/vocabulary'
 import {safeHref, sanitizePreservedHtml} from '../render'
 import type {PostingBodyBlock, PostingPageData, RenderIssue} from '../render'
@@ -108,7 +115,9 @@ function toMarkdown(
   path: string,
 ): string {
   const at = (index: number, type: string) => `${path}[${index}] (${type})`
+  const heading = headingRenderer()
   return portableTextToMarkdown(escapeShortcodeDelimiters(blocks) as never, {
+    block: {h2: heading('##'), h3: heading('###'), h4: heading('####')},
     marks: {
       // Inside a quoted parameter `{{` starts nothing, so the run-in text goes in unescaped.
       runIn: ({text}: PortableTextMarkRendererOptions) =>
@@ -160,7 +169,7 @@ function toMarkdown(
       faqEntry: ({value, index}: {value: BodyBlockOf<'faqEntry'>; index: number}) =>
         faqToMarkdown(value, issues, at(index, 'faqEntry')),
       pageAnchor: ({value}: {value: BodyBlockOf<'pageAnchor'>}) =>
-        value.anchorId && /^[A-Za-z][\w:.-]*$/.test(value.anchorId)
+        value.anchorId && ANCHOR_ID_PATTERN.test(value.anchorId)
           ? `<div id="${value.anchorId}"></div>`
           : '',
       bodyImage: ({value, index}: {value: BodyBlockOf<'bodyImage'>; index: number}) => {
@@ -182,6 +191,24 @@ function toMarkdown(
       return ''
     },
   })
+}
+
+/**
+ * Headings keep the ids our pages give them, which in-page links point to. Where Hugo would derive
+ * a different id (it keeps accents and drops punctuation differently), the id is written out with
+ * goldmark's heading attribute, `## På norsk {#pa-norsk}`.
+ */
+function headingRenderer(): (marker: string) => PortableTextBlockRenderer {
+  const ourId = createHeadingIdAllocator(slugify)
+  const hugoId = createHeadingIdAllocator(hugoHeadingId)
+  return (marker) =>
+    ({children, value}) => {
+      const text = (value.children ?? [])
+        .map((child) => ('text' in child && typeof child.text === 'string' ? child.text : ''))
+        .join('')
+      const id = ourId(text)
+      return id === hugoId(text) ? `${marker} ${children}` : `${marker} ${children} {#${id}}`
+    }
 }
 
 function callToActionToMarkdown(

@@ -25,3 +25,29 @@ export function findMissingAnchor(document: unknown): string | undefined {
   const id = url.slice(1)
   return anchorIdsOf(posting?.body).has(id) ? undefined : id
 }
+
+/**
+ * The id Hugo's goldmark gives a heading by default (autoHeadingIDType "github"): letters and
+ * digits lower-cased with their accents, spaces to hyphens, "-" and "_" kept, the rest dropped.
+ * Our ids (slugify) are plain ASCII, so "På norsk" is `pa-norsk` here and `på-norsk` in Hugo.
+ */
+export function hugoHeadingId(text: string): string {
+  let id = ''
+  for (const char of text.trim().toLowerCase()) {
+    if (/[\p{L}\p{N}_-]/u.test(char)) id += char
+    else if (/\s/u.test(char)) id += '-'
+  }
+  return id
+}
+
+/** Gives repeated headings numbered ids, as Hugo and our renderer do: `faq`, `faq-1`, … */
+export function createHeadingIdAllocator(toId: (text: string) => string): (text: string) => string {
+  const taken = new Set<string>()
+  return (text) => {
+    const base = toId(text) || 'section'
+    let id = base
+    for (let n = 1; taken.has(id); n++) id = `${base}-${n}`
+    taken.add(id)
+    return id
+  }
+}

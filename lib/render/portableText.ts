@@ -7,6 +7,7 @@ import {
 } from '@portabletext/to-html'
 import type {PortableTextBlock} from '@portabletext/types'
 
+import {createHeadingIdAllocator} from '../model/anchors'
 import {slugify} from '../model/slug'
 import {attributes, escapeHtml} from './html'
 import {labelsFor} from './labels'
@@ -30,6 +31,8 @@ export interface BodyRenderContext {
   language?: string | null
   issues: RenderIssue[]
   headings: RenderedHeading[]
+  /** The id of the next heading with this text: the same ids as Hugo export and anchor checks. */
+  headingId: (text: string) => string
   /** Prefix of issue paths, such as "body" or "faqs[0].answer". */
   path: string
 }
@@ -38,7 +41,14 @@ export function createBodyRenderContext(
   settings: Pick<SiteSettings, 'resolveImageUrl'>,
   language?: string | null,
 ): BodyRenderContext {
-  return {settings, language, issues: [], headings: [], path: 'body'}
+  return {
+    settings,
+    language,
+    issues: [],
+    headings: [],
+    headingId: createHeadingIdAllocator(slugify),
+    path: 'body',
+  }
 }
 
 /** The body of a posting as HTML; issues (dropped links, unknown blocks) are added to `context`. */
@@ -84,7 +94,7 @@ function bodyComponents(context: BodyRenderContext): PortableTextComponents {
     (level: 2 | 3 | 4) =>
     ({value, children}: {value: PortableTextBlock; children?: string}) => {
       const text = toPlainText(value)
-      const id = uniqueHeadingId(text, context)
+      const id = context.headingId(text)
       context.headings.push({id, text, level})
       return `<h${level} id="${escapeHtml(id)}">${children ?? ''}</h${level}>`
     }
@@ -192,14 +202,6 @@ function bodyComponents(context: BodyRenderContext): PortableTextComponents {
       return children
     },
   }
-}
-
-function uniqueHeadingId(text: string, context: BodyRenderContext): string {
-  // Same ids as lib/model/anchors.ts (and Hugo): the slug of the heading text, numbered if repeated.
-  const base = slugify(text) || 'section'
-  let id = base
-  for (let n = 1; context.headings.some((heading) => heading.id === id); n++) id = `${base}-${n}`
-  return id
 }
 
 function renderCallToAction(

@@ -73,6 +73,11 @@ function describeRoundTrip(name: string, build: () => HugoBuild): void {
         (fragment) => !pageText.includes(fragment),
       )
       expect(missing, `${exported.slug}: text missing from the Hugo page`).toEqual([])
+      const ids = new Set([...document.querySelectorAll('[id]')].map((element) => element.id))
+      const brokenJumps = [...document.querySelectorAll('main a[href^="#"]')]
+        .map((link) => decodeURIComponent(link.getAttribute('href')?.slice(1) ?? ''))
+        .filter((id) => !ids.has(id))
+      expect(brokenJumps, `${exported.slug}: in-page links without a target`).toEqual([])
     }
   })
 }
