@@ -13,6 +13,7 @@ import {exportSite} from '../lib/export/exportSite'
 import {siteSettingsFromEnv} from '../lib/export/settings'
 import {serveDirectory} from '../lib/export/staticServer'
 import {importHugoContent, writeNdjsonAtomic} from '../lib/import'
+import {startLocalContentLake, startStudioDev, usesLocalContentLake} from './local-studio'
 
 const EXAMPLE_CONTENT_DIR = 'examples/content'
 const SITE_DIR = 'dist/site'
@@ -37,6 +38,15 @@ const services: Service[] = [
       return {name: this.name, url: `${server.url}career/`, stop: server.close}
     },
   },
+  ...(usesLocalContentLake()
+    ? [
+        {
+          name: 'Local Content Lake',
+          start: () => startLocalContentLake(process.env.DATASET_FILE ?? DEFAULT_DATASET_FILE),
+        },
+      ]
+    : []),
+  {name: 'Studio', start: startStudioDev},
 ]
 
 async function main(): Promise<void> {

@@ -179,6 +179,8 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
       return sendJson(response, 200, pairs)
     }
     if (route === 'GET /features') return sendJson(response, 200, [])
+    // Nothing is sent anywhere from the local server, so telemetry consent is always denied.
+    if (route === 'GET /intake/telemetry-status') return sendJson(response, 200, {status: 'denied'})
     // Journeys are Sanity's product announcements, trials and upsells: there are none locally.
     if (route === 'GET /journey/announcements') return sendJson(response, 200, [])
     if (method === 'GET' && first === 'journey') return sendJson(response, 200, null)

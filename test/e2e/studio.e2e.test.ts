@@ -1,0 +1,213 @@
+import {mkdir, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+
+import type {Browser, BrowserContext, Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import type {RunningContentLake} from '../../lib/content-lake/server'
+import {startContentLake} from '../../lib/content-lake/server'
+import {DEFAULT_DATASET, LOCAL_PROJECT_ID} from '../../lib/env'
+import {temporaryDirectory} from '../content-lake/helpers'
+import {POSTINGS, SEED_DOCUMENTS} from './fixtures'
+import {
+  ARTIFACTS_DIR,
+  E2E_LAKE_PORT,
+  buildStudio,
+  launchBrowser,
+  offlineContext,
+  screenshot,
+  serveStudio,
+} from './studio'
+
+/** The Studio is slow to boot on a busy two-core machine. */
+const UI_TIMEOUT = 60_000
+const TEST_TIMEOUT = 240_000
+
+let directory: Awaited<ReturnType<typeof temporaryDirectory>>
+let lake: RunningContentLake
+let studio: Awaited<ReturnType<typeof serveStudio>>
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS_DIR, {recursive: true})
+  directory = await temporaryDirectory()
+  const datasetFile = join(directory.path, 'production.ndjson')
+  await writeFile(
+    datasetFile,
+    SEED_DOCUMENTS.map((document) => `${JSON.stringify(document)}\n`).join(''),
+  )
+  const [started] = await Promise.all([
+    startContentLake({
+      datasetFile,
+      projectId: LOCAL_PROJECT_ID,
+      dataset: DEFAULT_DATASET,
+      port: E2E_LAKE_PORT,
+    }),
+    buildStudio(),
+  ])
+  lake = started
+  studio = await serveStudio()
+  browser = await launchBrowser()
+}, 600_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await studio?.stop()
+  await lake?.close()
+  await directory?.remove()
+}, 60_000)
+
+async function newPage(): Promise<{page: Page; blocked: string[]}> {
+  const {context, blocked} = await offlineContext(browser)
+  contexts.push(context)
+  return {page: await context.newPage(), blocked}
+}
+
+/** Waits until the local Content Lake holds a version of `id` that passes `check`. */
+async function stored(id: string, check: (document: Record<string, unknown>) => boolean) {
+  await expect
+    .poll(
+      () => {
+        const document = lake.store.get(id)
+        return document !== undefined && check(document)
+      },
+      {timeout: UI_TIMEOUT},
+    )
+    .toBe(true)
+  return lake.store.get(id) as Record<string, unknown>
+}
+
+function documentIdFromUrl(page: Page): string {
+  // Structure URLs end with the open document's id: /structure/jobPostings;posting;<id>,...
+  const lastPane = decodeURIComponent(new URL(page.url()).pathname).split(';').at(-1) ?? ''
+  return lastPane.split(',')[0] ?? ''
+}
+
+async function publish(page: Page) {
+  await page.getByRole('button', {name: 'Publish', exact: true}).click()
+  await page.getByText('was published').waitFor({timeout: UI_TIMEOUT})
+}
+
+describe('the Studio against the local Content Lake, with no network and no account', () => {
+  it(
+    'boots and lists the postings',
+    async () => {
+      const {page, blocked} = await newPage()
+      await page.goto(`${studio.url}/structure/jobPostings;posting`)
+      for (const posting of POSTINGS) {
+        await page.getByText(posting.title).first().waitFor({timeout: UI_TIMEOUT})
+      }
+      await screenshot(page, '01-postings-listed')
+      // What the browser could not reach is optional: fonts, the update check, Sanity's CDN.
+      expect(blocked.filter((url) => url.includes(`:${E2E_LAKE_PORT}`))).toEqual([])
+    },
+    TEST_TIMEOUT,
+  )
+
+  it(
+    'lets HR add a contact, shows the bad email, and create and publish a posting',
+    async () => {
+      const {page} = await newPage()
+
+      await page.goto(`${studio.url}/intent/create/template=contact;type=contact/`)
+      const name = page.getByTestId('field-name').locator('input')
+      await name.waitFor({timeout: UI_TIMEOUT})
+      await name.fill('Maja Virtanen')
+      const email = page.getByTestId('field-email').locator('input')
+      await email.fill('maja.virtanen.example.com')
+      await page.keyboard.press('Tab')
+      await page.getByTestId('field-email').getByTestId('input-validation-icon-error').hover()
+      await page
+        .getByText('"maja.virtanen.example.com" is not an email address: check for typos.')
+        .waitFor({timeout: UI_TIMEOUT})
+      await screenshot(page, '02-contact-bad-email')
+      await email.fill('maja.virtanen@example.com')
+      await publish(page)
+      const contactId = documentIdFromUrl(page)
+      await stored(contactId, (contact) => contact.email === 'maja.virtanen@example.com')
+      await screenshot(page, '03-contact-published')
+
+      await page.goto(`${studio.url}/intent/create/template=posting;type=posting/`)
+      const title = page.getByTestId('field-title').locator('input')
+      await title.waitFor({timeout: UI_TIMEOUT})
+      await title.fill('Storage Engineer')
+      await page.getByTestId('field-slug').getByRole('button', {name: 'Generate'}).click()
+      await page.getByTestId('field-body').locator('[contenteditable="true"]').click()
+      await page.keyboard.type('You will keep petabytes safe across three data centres.')
+      await screenshot(page, '04-posting-title-and-body')
+
+      await page.getByRole('tab', {name: 'Details'}).click()
+      await page.getByPlaceholder('Type to search').first().click()
+      await page.keyboard.type('Cloud')
+      await page.locator('[data-ui="Popover"]').getByText('Cloud network').first().click()
+      await screenshot(page, '05-posting-team')
+
+      await page.getByRole('tab', {name: 'Apply'}).click()
+      await page
+        .getByTestId('field-apply.url')
+        .locator('input')
+        .fill('https://jobs.example.com/storage')
+      await page.getByPlaceholder('Type to search').first().click()
+      await page.keyboard.type('Maja')
+      await page.locator('[data-ui="Popover"]').getByText('Maja Virtanen').first().click()
+      await screenshot(page, '06-posting-apply-and-contact')
+
+      const postingId = documentIdFromUrl(page)
+      await stored(
+        `drafts.${postingId}`,
+        (draft) => (draft.apply as {url?: string})?.url !== undefined,
+      )
+      await publish(page)
+      const posting = await stored(postingId, (document) => document.title === 'Storage Engineer')
+      expect(posting).toMatchObject({
+        slug: {current: 'storage-engineer'},
+        team: {_ref: 'team-cloud-network'},
+        contact: {_ref: contactId},
+        apply: {label: 'Apply now', url: 'https://jobs.example.com/storage'},
+        body: [{children: [{text: 'You will keep petabytes safe across three data centres.'}]}],
+      })
+      expect(lake.store.get(`drafts.${postingId}`)).toBeUndefined()
+      await screenshot(page, '07-posting-published')
+    },
+    TEST_TIMEOUT,
+  )
+
+  it(
+    'keeps both edits when two people edit the same posting at once',
+    async () => {
+      const [first, second] = [await newPage(), await newPage()]
+      const [posting] = POSTINGS
+      const url = `${studio.url}/structure/jobPostings;posting;${posting!._id}`
+      await Promise.all([first.page.goto(url), second.page.goto(url)])
+      const intro = (page: Page) => page.getByTestId('field-intro').locator('textarea')
+      const title = (page: Page) => page.getByTestId('field-title').locator('input')
+      await Promise.all([
+        intro(first.page).waitFor({timeout: UI_TIMEOUT}),
+        title(second.page).waitFor({timeout: UI_TIMEOUT}),
+      ])
+
+      await Promise.all([
+        intro(first.page).fill('Run the network that four Nordic regions depend on.'),
+        title(second.page).fill('Senior Network Engineer'),
+      ])
+      const draft = await stored(
+        `drafts.${posting!._id}`,
+        (document) =>
+          document.intro === 'Run the network that four Nordic regions depend on.' &&
+          document.title === 'Senior Network Engineer',
+      )
+      expect(draft).toMatchObject({team: {_ref: 'team-cloud-network'}})
+      // Each editor sees the other's change arrive through the listener.
+      await expect
+        .poll(() => title(first.page).inputValue(), {timeout: UI_TIMEOUT})
+        .toBe('Senior Network Engineer')
+      await expect
+        .poll(() => intro(second.page).inputValue(), {timeout: UI_TIMEOUT})
+        .toBe('Run the network that four Nordic regions depend on.')
+      await screenshot(first.page, '08-concurrent-editor-one')
+      await screenshot(second.page, '09-concurrent-editor-two')
+    },
+    TEST_TIMEOUT,
+  )
+})

@@ -1,0 +1,115 @@
+import {type ChildProcess, spawn} from 'node:child_process'
+import {once} from 'node:events'
+
+import {type Browser, type BrowserContext, chromium, type Page} from 'playwright-core'
+
+/** The built Studio bakes in the API host, so the test server always listens on this port. */
+export const E2E_LAKE_PORT = 3990
+export const E2E_STUDIO_PORT = 3991
+export const STUDIO_BUILD_DIR = 'test/artifacts/studio-build'
+export const ARTIFACTS_DIR = 'test/artifacts/e2e'
+
+const SANITY_BIN = 'node_modules/.bin/sanity'
+
+/** The Studio's environment for the local default: no project id, API host on the test port. */
+function studioEnvironment(): NodeJS.ProcessEnv {
+  const {SANITY_STUDIO_PROJECT_ID: _ignored, ...environment} = process.env
+  return {
+    ...environment,
+    SANITY_STUDIO_API_HOST: `http://localhost:${E2E_LAKE_PORT}`,
+    SANITY_TELEMETRY_DISABLED: '1',
+  }
+}
+
+async function run(command: string, args: string[]): Promise<void> {
+  const child = spawn(command, args, {env: studioEnvironment(), stdio: ['ignore', 'pipe', 'pipe']})
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += String(chunk)))
+  child.stderr.on('data', (chunk) => (output += String(chunk)))
+  const [code] = (await once(child, 'exit')) as [number | null]
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output}`)
+}
+
+/** `sanity build` works offline; the tests build once per run. */
+export function buildStudio(): Promise<void> {
+  return run(SANITY_BIN, ['build', STUDIO_BUILD_DIR, '--yes'])
+}
+
+/** Serves the built Studio with `sanity preview`, which falls back to index.html for Studio routes. */
+export async function serveStudio(): Promise<{url: string; stop: () => Promise<void>}> {
+  const child: ChildProcess = spawn(
+    SANITY_BIN,
+    ['preview', STUDIO_BUILD_DIR, '--port', String(E2E_STUDIO_PORT), '--host', '127.0.0.1'],
+    {env: studioEnvironment(), stdio: ['ignore', 'pipe', 'inherit']},
+  )
+  await waitForOutput(child, 'running at')
+  return {
+    url: `http://127.0.0.1:${E2E_STUDIO_PORT}`,
+    // A static file server holds nothing worth a graceful shutdown.
+    stop: async () => {
+      if (child.exitCode !== null) return
+      child.kill('SIGKILL')
+      await once(child, 'exit')
+    },
+  }
+}
+
+/**
+ * Resolves when the child prints `text`. The output keeps flowing afterwards: closing the pipe
+ * would make the child fail on its next write.
+ */
+export function waitForOutput(child: ChildProcess, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = ''
+    child.stdout?.on('data', (chunk) => {
+      output += String(chunk)
+      if (output.includes(text)) resolve()
+    })
+    child.once('exit', (code) =>
+      reject(new Error(`The process ended (${code}) before it printed "${text}":\n${output}`)),
+    )
+  })
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+}
+
+function isLocal(url: string): boolean {
+  const {protocol, hostname} = new URL(url)
+  if (protocol === 'data:' || protocol === 'blob:') return true
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname.endsWith('.localhost')
+}
+
+/**
+ * A browser context with no network beyond this machine: every request elsewhere (fonts, version
+ * checks, Sanity's CDN) fails, as it does offline. The blocked addresses are kept for the report.
+ */
+export async function offlineContext(
+  browser: Browser,
+): Promise<{context: BrowserContext; blocked: string[]}> {
+  const context = await browser.newContext({viewport: {width: 1440, height: 1000}})
+  const blocked: string[] = []
+  await context.route('**/*', async (route) => {
+    const url = route.request().url()
+    if (isLocal(url)) return route.continue()
+    blocked.push(url)
+    return route.abort('internetdisconnected')
+  })
+  return {context, blocked}
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({path: `${ARTIFACTS_DIR}/${name}.png`})
+}
