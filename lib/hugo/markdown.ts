@@ -38,6 +38,15 @@ export function runInMarker(label: string): string {
 }
 
 const HTML_BLOCK_TYPE = {name: 'html', fields: [{name: 'html', type: 'string'}]} as const
+// The converter recognises markdown images by this name; the matcher below turns them into the
+// body's own `bodyImage` blocks.
+const IMAGE_BLOCK_TYPE = {
+  name: 'image',
+  fields: [
+    {name: 'src', type: 'string'},
+    {name: 'alt', type: 'string'},
+  ],
+} as const
 
 /**
  * The Portable Text schemas of our own Sanity types, so the converter only produces what the
@@ -45,16 +54,16 @@ const HTML_BLOCK_TYPE = {name: 'html', fields: [{name: 'html', type: 'string'}]}
  * we can map, instead of being flattened to text.
  */
 const schemas = {
-  body: withHtml(postingBody),
+  body: withHtml(postingBody, [IMAGE_BLOCK_TYPE]),
   richText: withHtml(richText),
 }
 
-function withHtml(definition: unknown) {
+function withHtml(definition: unknown, extraTypes: readonly {name: string}[] = []) {
   type Definition = Parameters<typeof sanitySchemaDefinitionToPortableTextSchema>
   const schema = sanitySchemaDefinitionToPortableTextSchema(definition as Definition[0], {
     types: schemaTypes as unknown as NonNullable<Definition[1]>['types'],
   })
-  return {...schema, blockObjects: [...schema.blockObjects, HTML_BLOCK_TYPE]}
+  return {...schema, blockObjects: [...schema.blockObjects, HTML_BLOCK_TYPE, ...extraTypes]}
 }
 
 /** Markdown to Portable Text in our schema; what the schema cannot hold is reported with its line. */
@@ -67,6 +76,17 @@ export function markdownToBlocks(
     schema: schemas[target] as never,
     keyGenerator,
     html: {inline: 'text'},
+    types: {
+      image: ({context, value, isInline}) =>
+        isInline || !context.schema.blockObjects.some((type) => type.name === 'image')
+          ? undefined
+          : {
+              _type: 'bodyImage',
+              _key: context.keyGenerator(),
+              legacyPath: value.src,
+              ...(value.alt ? {alt: value.alt} : {}),
+            },
+    },
     onDegradation: ({degradations}) => {
       for (const degradation of degradations) {
         issues.push({
@@ -123,7 +143,7 @@ export function markdownToBlocks(
 /** Split spans at the run-in markers and give the marked part the `runIn` decorator. */
 function applyRunIns(block: TextBlock, target: TextTarget, keyGenerator: () => string): TextBlock {
   const children = block.children
-  if (!children.some((child) => child.text.includes(RUN_IN_OPEN))) return block
+  if (!children.some((child) => child.text?.includes(RUN_IN_OPEN))) return block
   // Rich-text fields have no run-in decorator; bold is the closest thing they can show.
   const decorator = target === 'body' ? 'runIn' : 'strong'
   const spans: Span[] = []

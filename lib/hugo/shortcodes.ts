@@ -70,6 +70,7 @@ export const SINGLE_SHORTCODES = new Set([
   '2calltoaction',
   'localtextbutton',
   'distance',
+  'figure',
 ])
 
 export function tokenize(text: string, firstLine = 1): {tokens: Token[]; issues: SourceIssue[]} {

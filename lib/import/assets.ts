@@ -39,17 +39,23 @@ export class AssetResolver {
    * `sanity dataset import` uses to upload a local file as an asset.
    */
   siteImage(legacyPath: string): {image: SiteImage; uploaded: boolean} {
-    const file = this.resolve(legacyPath)
-    return file
+    const sanityAsset = this.sanityAsset(legacyPath)
+    return sanityAsset
       ? {
           image: {
             _type: 'siteImage',
             legacyPath,
-            image: {_type: 'image', _sanityAsset: `image@${pathToFileURL(file).href}`},
+            image: {_type: 'image', _sanityAsset: sanityAsset},
           },
           uploaded: true,
         }
       : {image: {_type: 'siteImage', legacyPath}, uploaded: false}
+  }
+
+  /** `image@file:///…` for a file found under the assets directory, else undefined. */
+  sanityAsset(legacyPath: string): string | undefined {
+    const file = this.resolve(legacyPath)
+    return file ? `image@${pathToFileURL(file).href}` : undefined
   }
 
   private index(directory: string) {

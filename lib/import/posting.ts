@@ -323,6 +323,11 @@ class BodyBuilder {
   }
 
   private addBodyBlock(block: ConvertedBlock) {
+    if (block._type === 'bodyImage') {
+      const legacyPath = String(block.legacyPath)
+      this.bodyImage(legacyPath, block.alt as string | undefined, this.markdownLine, block._key)
+      return
+    }
     if (block._type !== 'html') {
       this.members.push(block as BodyMember)
       return
@@ -346,6 +351,30 @@ class BodyBuilder {
       default:
         this.preserve('html', html, 'Raw HTML with no matching block', line)
     }
+  }
+
+  /** An image in the text: uploaded with --assets when the file is there, else its old path kept. */
+  private bodyImage(legacyPath: string, alt: string | undefined, line: number, key = this.keys()) {
+    const sanityAsset = this.assets.sanityAsset(legacyPath)
+    if (!sanityAsset) {
+      this.issues.push({
+        severity: this.assets.enabled ? 'warning' : 'info',
+        line,
+        field: 'body',
+        message: `The image "${legacyPath}" was kept as a path on the old website${this.assets.enabled ? ': it is not under the assets directory' : ' (pass --assets DIR to upload it)'}.`,
+      })
+    }
+    if (!alt) {
+      this.issues.push({
+        severity: 'warning',
+        line,
+        field: 'body',
+        message: `The image "${legacyPath}" has no description (alt text) for screen readers.`,
+      })
+    }
+    this.members.push(
+      compact({_type: 'bodyImage', _key: key, _sanityAsset: sanityAsset, alt, legacyPath}),
+    )
   }
 
   private anchor(id: string, line: number) {
@@ -473,6 +502,21 @@ class BodyBuilder {
           node.line,
         )
         return
+      case 'figure': {
+        const src = text('src', 0)
+        if (!src) {
+          this.preserve('shortcode', node.source, 'A figure without src', node.line)
+          return
+        }
+        this.bodyImage(src, text('alt') ?? text('caption') ?? text('title'), node.line)
+        const caption = text('caption') ?? text('title')
+        // The body image has no caption field: the caption stays readable as a paragraph.
+        if (caption && caption !== text('alt')) {
+          this.append(`\n\n${caption}\n\n`, node.line)
+          this.flush()
+        }
+        return
+      }
       default:
         this.preserve(
           'shortcode',

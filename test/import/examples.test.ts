@@ -152,6 +152,27 @@ describe('the example content', () => {
     })
   })
 
+  it('turns markdown images and the figure shortcode into body images, caption kept as text', () => {
+    const images = (id: string) =>
+      (byId(result, id).body as {_type: string}[]).filter((block) => block._type === 'bodyImage')
+    expect(images('posting-career-support-engineer')).toEqual([
+      expect.objectContaining({
+        alt: 'Two support engineers at a shared screen',
+        legacyPath: '/img/team/support.jpg',
+      }),
+    ])
+    const finance = byId(result, 'posting-career-head-of-finance').body as Block[]
+    expect(images('posting-career-head-of-finance')).toEqual([
+      expect.objectContaining({
+        alt: 'Desks by a window overlooking the harbour',
+        legacyPath: '/img/office/helsinki.jpg',
+      }),
+    ])
+    expect(
+      finance.some((block) => block.children?.[0]?.text.startsWith('Our Helsinki office')),
+    ).toBe(true)
+  })
+
   it('imports the blog-style page as a posting', () => {
     const posting = byId(result, 'posting-blogg-2022-2022-05-data-engineer')
     expect(posting).toMatchObject({
