@@ -14,6 +14,7 @@ import {
   type ImportResult,
 } from '../../lib/import'
 import {runImportCli} from '../../lib/import/cli'
+import {FakeContentLake} from './fakeContentLake'
 import migration from '../../migrations/import-hugo-markdown'
 
 const EXAMPLES = path.resolve(__dirname, '../../examples/content')
@@ -225,6 +226,35 @@ describe('images with --assets', () => {
     expect(result.report.issues).toContainEqual(
       expect.objectContaining({severity: 'warning', field: 'socialImage', line: socialLine}),
     )
+  })
+})
+
+describe('npm run import -- --to sanity', () => {
+  const TOKEN = 'sk-example-token-never-to-be-printed'
+  it('is what `npm run import -- --to sanity` does, token kept out of every line it prints', async () => {
+    const lake = new FakeContentLake(TOKEN, ['503', 'drop-after-commit'])
+    const apiHost = await lake.start()
+    try {
+      let output = ''
+      const journal = path.join(mkdtempSync(path.join(tmpdir(), 'lake-cli-')), 'journal.json')
+      const env = {
+        SANITY_PROJECT_ID: 'test',
+        SANITY_DATASET: 'production',
+        SANITY_API_TOKEN: TOKEN,
+        SANITY_API_HOST: apiHost,
+      }
+      const write = (text: string) => (output += text)
+      const exitCode = await runImportCli(
+        [EXAMPLES, '--to', 'sanity', '--journal', journal, '--batch-size', '4'],
+        {stdout: write, stderr: write, env, interactive: false},
+      )
+      expect(exitCode).toBe(0)
+      expect(output).toMatch(/Wrote 13 documents in 4 transactions/)
+      expect(output).not.toContain(TOKEN)
+      expect([...lake.writes.values()]).toEqual(Array.from({length: 13}, () => 1))
+    } finally {
+      await lake.stop()
+    }
   })
 })
 
