@@ -32,6 +32,17 @@ const FENCE = /^---[ \t]*$/
  */
 export function splitFrontMatter(source: string): SplitPage | {issues: SourceIssue[]} {
   const lines = source.split(/\r?\n/)
+  if (/^(\+\+\+\s*|\{)$/.test(lines[0] ?? '')) {
+    return {
+      issues: [
+        {
+          severity: 'error',
+          line: 1,
+          message: `The front matter is ${lines[0]?.startsWith('+') ? 'TOML' : 'JSON'}; the import reads YAML. Convert the site with "hugo convert toYAML" and import again.`,
+        },
+      ],
+    }
+  }
   if (!FENCE.test(lines[0] ?? '')) {
     return {
       issues: [

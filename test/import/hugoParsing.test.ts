@@ -46,6 +46,9 @@ describe('front matter', () => {
       /does not start with front matter/,
     )
     expect(splitFrontMatter('---\ntitle: x\n').issues[0]?.message).toMatch(/never closed/)
+    expect(splitFrontMatter('+++\ntitle = "x"\n+++\n').issues[0]?.message).toMatch(
+      /TOML.*hugo convert toYAML/,
+    )
   })
 })
 
