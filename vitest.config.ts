@@ -11,5 +11,8 @@ export default defineConfig({
     // Browser and Hugo tests start their own processes; running files in parallel on a 2-core
     // machine only makes them fight over the CPU.
     fileParallelism: false,
+    // The Studio preview imports the site's stylesheet as text (`site.css?raw`); Vitest would
+    // otherwise hand every CSS import over empty.
+    css: {include: [/site\.css/]},
   },
 })

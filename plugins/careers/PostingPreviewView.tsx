@@ -20,6 +20,7 @@ import {usePerspective, type SanityDocument} from 'sanity'
 import type {UserViewComponent} from 'sanity/structure'
 
 import {findMissingJobPostingFields, type PostingPage} from '../../lib/render'
+import siteStylesheet from '../../lib/render/site.css?raw'
 import type {ResolvedCareersConfig} from './config'
 import {findBrokenAnchors} from './linkChecks'
 import {SitePageFrame, type FrameWidth} from './SitePageFrame'
@@ -263,6 +264,7 @@ function PageFrame({
       <SitePageFrame
         html={state.rendered.page.html}
         siteBaseUrl={siteBaseUrl}
+        stylesheet={siteStylesheet}
         width={width}
         title="The posting as the website shows it"
       />

@@ -8,8 +8,10 @@ const MOBILE_WIDTH_PX = 390
 interface SitePageFrameProps {
   /** A complete HTML document as the website serves it. */
   html: string
-  /** Origin the page's relative links, stylesheet and images resolve against. */
+  /** Origin the page's relative links and images resolve against. */
   siteBaseUrl: string
+  /** The website's stylesheet, inlined so the preview looks right wherever the site is hosted. */
+  stylesheet: string
   width: FrameWidth
   title: string
 }
@@ -19,9 +21,9 @@ interface SitePageFrameProps {
  * `allow-same-origin` (safe without scripts) the Studio updates the frame's body in place as the
  * posting changes, so the frame neither flashes white nor jumps back to the top while typing.
  */
-export function SitePageFrame({html, siteBaseUrl, width, title}: SitePageFrameProps) {
+export function SitePageFrame({html, siteBaseUrl, stylesheet, width, title}: SitePageFrameProps) {
   const frameRef = useRef<HTMLIFrameElement>(null)
-  const documentHtml = withBase(html, siteBaseUrl)
+  const documentHtml = withSiteResources(html, siteBaseUrl, stylesheet)
   // The first page loads through srcdoc; later ones are patched into the loaded document.
   const [srcDoc, setSrcDoc] = useState(documentHtml)
 
@@ -56,10 +58,15 @@ export function SitePageFrame({html, siteBaseUrl, width, title}: SitePageFramePr
   )
 }
 
-/** Resolve the page's site-relative addresses against the website, not the Studio. */
-function withBase(html: string, siteBaseUrl: string): string {
+/**
+ * Resolve the page's site-relative addresses against the website, not the Studio, and put the
+ * stylesheet in the page: the one the page links to lives wherever the exported site is hosted.
+ */
+function withSiteResources(html: string, siteBaseUrl: string, stylesheet: string): string {
   const base = `<base href="${siteBaseUrl.replace(/"/g, '&quot;')}/">`
-  return html.replace(/<head>/i, `<head>${base}`)
+  // `</style` cannot occur in our own stylesheet; guard anyway so it cannot end the element.
+  const style = `<style>${stylesheet.replace(/<\/style/gi, '<\\/style')}</style>`
+  return html.replace(/<head>/i, `<head>${base}${style}`)
 }
 
 /** Swap the body and title of the shown page for the new one's; false when it cannot. */

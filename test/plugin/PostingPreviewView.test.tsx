@@ -83,6 +83,7 @@ describe('Preview view', () => {
     expect(html).toContain('How we hire engineers')
     // Site-relative addresses resolve against the website, and nothing in the page may run.
     expect(html).toContain('<base href="https://careers.example.com/">')
+    expect(html).toMatch(/<style>[^<]*\.posting__layout/)
     expect(frame.getAttribute('sandbox')).toBe('allow-same-origin')
 
     const referenceFetch = fakeStudio.fetches.find(

@@ -22,7 +22,6 @@ import type {PreviewPageSetup} from './browser/previewPage'
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/content/career', import.meta.url))
 const PAGE_ENTRY = fileURLToPath(new URL('./browser/previewPage.tsx', import.meta.url))
 const SANITY_SHIM = fileURLToPath(new URL('./browser/sanityShim.ts', import.meta.url))
-const SITE_STYLESHEET = fileURLToPath(new URL('../../lib/render/site.css', import.meta.url))
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/plugin/', import.meta.url))
 const FRAME_TITLE = 'The posting as the website shows it'
 
@@ -33,6 +32,21 @@ const fakeStudioHooks: Plugin = {
     esbuild.onResolve({filter: /^sanity$/}, (args) =>
       args.importer === SANITY_SHIM ? undefined : {path: SANITY_SHIM},
     )
+  },
+}
+
+/** `import text from './file?raw'`, as Vite does it in the Studio: the file's text. */
+const rawImports: Plugin = {
+  name: 'raw-imports',
+  setup(esbuild) {
+    esbuild.onResolve({filter: /\?raw$/}, (args) => ({
+      path: join(args.resolveDir, args.path.replace(/\?raw$/, '')),
+      namespace: 'raw',
+    }))
+    esbuild.onLoad({filter: /.*/, namespace: 'raw'}, (args) => ({
+      contents: readFileSync(args.path, 'utf8'),
+      loader: 'text',
+    }))
   },
 }
 
@@ -70,7 +84,7 @@ beforeAll(async () => {
     platform: 'browser',
     jsx: 'automatic',
     define: {'process.env.NODE_ENV': '"production"'},
-    plugins: [fakeStudioHooks],
+    plugins: [fakeStudioHooks, rawImports],
     logLevel: 'error',
   })
   const outputs = new Map(bundle.outputFiles.map((file) => [file.path, file.text]))
@@ -82,8 +96,6 @@ beforeAll(async () => {
       response.writeHead(200, {'content-type': 'text/javascript'}).end(script)
     } else if (request.url === '/preview.css') {
       response.writeHead(200, {'content-type': 'text/css'}).end(styles)
-    } else if (request.url === '/assets/site.css') {
-      response.writeHead(200, {'content-type': 'text/css'}).end(readFileSync(SITE_STYLESHEET))
     } else if (request.url === '/') {
       const {port} = server.address() as AddressInfo
       const setup: PreviewPageSetup = {
@@ -148,7 +160,7 @@ const pageFrame = (): FrameLocator => page.frameLocator(`iframe[title="${FRAME_T
 describe('Preview view in Chromium', () => {
   test('shows the imported posting with the website stylesheet, resolved references and no scripts', async () => {
     expect(await pageFrame().locator('h1').textContent()).toBe(posting.title)
-    // The site stylesheet is loaded from the site's origin through <base>: links take its accent.
+    // The site's stylesheet is in the page (this server does not serve it): links take its accent.
     const linkColor = await pageFrame()
       .locator('a')
       .first()

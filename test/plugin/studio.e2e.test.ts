@@ -1,0 +1,131 @@
+/**
+ * The careers plugin in the real, built Studio against the local Content Lake: the Preview view
+ * of a posting, its badges and its export action, and the Used in view of a team. Complements the
+ * component tests (which fake the Studio) with the wiring they cannot see: structure views,
+ * document actions and badges registered through sanity.config.ts, the renderer chunk loading
+ * on demand in the Studio's own bundle.
+ */
+import {mkdir, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+
+import type {Browser, FrameLocator, Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {startContentLake, type RunningContentLake} from '../../lib/content-lake/server'
+import {DEFAULT_DATASET, LOCAL_PROJECT_ID} from '../../lib/env'
+import {temporaryDirectory} from '../content-lake/helpers'
+import {E2E_LAKE_PORT, buildStudio, launchBrowser, offlineContext, serveStudio} from '../e2e/studio'
+import {careersFixture, draftOnlyPosting, expiredPosting} from '../fixtures/documents/careers'
+
+const UI_TIMEOUT = 60_000
+const TEST_TIMEOUT = 240_000
+const ARTIFACTS = 'test/artifacts/plugin'
+const FRAME_TITLE = 'The posting as the website shows it'
+
+let directory: Awaited<ReturnType<typeof temporaryDirectory>>
+let lake: RunningContentLake
+let studio: Awaited<ReturnType<typeof serveStudio>>
+let browser: Browser
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, {recursive: true})
+  directory = await temporaryDirectory()
+  const datasetFile = join(directory.path, 'production.ndjson')
+  await writeFile(datasetFile, careersFixture.map((doc) => `${JSON.stringify(doc)}\n`).join(''))
+  const [started] = await Promise.all([
+    startContentLake({
+      datasetFile,
+      projectId: LOCAL_PROJECT_ID,
+      dataset: DEFAULT_DATASET,
+      port: E2E_LAKE_PORT,
+    }),
+    buildStudio(),
+  ])
+  lake = started
+  studio = await serveStudio()
+  browser = await launchBrowser()
+}, 600_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await studio?.stop()
+  await lake?.close()
+  await directory?.remove()
+}, 60_000)
+
+async function openDocument(id: string, type: string): Promise<Page> {
+  const {context} = await offlineContext(browser)
+  const page = await context.newPage()
+  await page.goto(`${studio.url}/intent/edit/id=${id};type=${type}/`)
+  return page
+}
+
+const previewFrame = (page: Page): FrameLocator =>
+  page.frameLocator(`iframe[title="${FRAME_TITLE}"]`)
+
+describe('the careers plugin in the Studio', () => {
+  it(
+    'previews the draft of a posting with its references, and badges it',
+    async () => {
+      const page = await openDocument('posting-platform-engineer', 'posting')
+      await page.getByRole('tab', {name: 'Preview'}).click({timeout: UI_TIMEOUT})
+      const heading = previewFrame(page).locator('h1')
+      await heading.waitFor({timeout: UI_TIMEOUT})
+      // The drafts perspective: the draft's title, the team and process resolved by reference.
+      expect(await heading.textContent()).toBe('Senior Platform Engineer')
+      const frame = previewFrame(page)
+      expect(await frame.locator('.posting__facts').textContent()).toContain('Platform team')
+      expect(await frame.locator('.recruitment-process h2').textContent()).toBe(
+        'How we hire engineers',
+      )
+      await page.screenshot({path: `${ARTIFACTS}/studio-preview.png`})
+
+      // The preview's own toggle, not the Studio's perspective chip of the same name.
+      await page.locator('button[aria-pressed]', {hasText: 'Published'}).click()
+      await expect
+        .poll(() => previewFrame(page).locator('h1').textContent(), {timeout: UI_TIMEOUT})
+        .toBe('Platform Engineer')
+    },
+    TEST_TIMEOUT,
+  )
+
+  it(
+    'badges expired and never-published postings',
+    async () => {
+      const expired = await openDocument(expiredPosting._id, 'posting')
+      await expired.getByText('Expired', {exact: true}).first().waitFor({timeout: UI_TIMEOUT})
+      const draftOnly = await openDocument(draftOnlyPosting._id.replace('drafts.', ''), 'posting')
+      await draftOnly.getByText('Draft only', {exact: true}).first().waitFor({timeout: UI_TIMEOUT})
+      await draftOnly.screenshot({path: `${ARTIFACTS}/studio-badges.png`})
+    },
+    TEST_TIMEOUT,
+  )
+
+  it(
+    'offers Export for website among the document actions',
+    async () => {
+      const page = await openDocument('posting-platform-engineer', 'posting')
+      await page.getByRole('button', {name: 'Publish', exact: true}).waitFor({timeout: UI_TIMEOUT})
+      await page.getByTestId('action-menu-button').click()
+      const exportItem = page.getByRole('menuitem', {name: /Export for website/})
+      await exportItem.waitFor({timeout: UI_TIMEOUT})
+      await page.screenshot({path: `${ARTIFACTS}/studio-actions.png`})
+      await exportItem.click()
+      await page.getByText(/^Download Hugo markdown/).waitFor({timeout: UI_TIMEOUT})
+      await page.screenshot({path: `${ARTIFACTS}/studio-export-dialog.png`})
+    },
+    TEST_TIMEOUT,
+  )
+
+  it(
+    'lists the postings that use a team',
+    async () => {
+      const page = await openDocument('team-platform', 'team')
+      await page.getByRole('tab', {name: 'Used in'}).click({timeout: UI_TIMEOUT})
+      await page.getByText('Changes here show on these 2 postings:').waitFor({timeout: UI_TIMEOUT})
+      await page.getByText('Senior Platform Engineer').first().waitFor()
+      await page.screenshot({path: `${ARTIFACTS}/studio-used-in.png`})
+    },
+    TEST_TIMEOUT,
+  )
+})
