@@ -71,6 +71,8 @@ export const SINGLE_SHORTCODES = new Set([
   'localtextbutton',
   'distance',
   'figure',
+  'ref',
+  'relref',
 ])
 
 export function tokenize(text: string, firstLine = 1): {tokens: Token[]; issues: SourceIssue[]} {

@@ -245,6 +245,7 @@ class BodyBuilder {
       if (node.kind === 'text') this.append(node.text, node.line)
       else if (node.name === 'inline')
         this.append(runInMarker(param(node, 'text', 0) ?? ''), node.line)
+      else if (isPageReference(node)) this.append(pageUrl(node), node.line)
       else {
         this.flush()
         this.shortcode(node)
@@ -312,6 +313,7 @@ class BodyBuilder {
       .map((child) => {
         if (child.kind === 'text') return child.text
         if (child.name === 'inline') return runInMarker(param(child, 'text', 0) ?? '')
+        if (isPageReference(child)) return pageUrl(child)
         this.issues.push({
           severity: 'warning',
           line: child.line,
@@ -724,6 +726,22 @@ class BodyBuilder {
         checkHref(definition.href, 'body', line, this.issues)
     }
   }
+}
+
+/** `ref` and `relref` stand for another page's address, usually inside a markdown link. */
+function isPageReference(node: ShortcodeNode): boolean {
+  return node.name === 'ref' || node.name === 'relref'
+}
+
+/** "career/cfo.md#apply" → "/career/cfo/#apply", the address Hugo gives that page. */
+function pageUrl(node: ShortcodeNode): string {
+  const target = param(node, 'path', 0) ?? ''
+  const [page = '', anchor] = target.split('#')
+  const path = page
+    .replace(/(^|\/)_?index\.md$/i, '$1')
+    .replace(/\.md$/i, '/')
+    .replace(/^\/?/, '/')
+  return anchor === undefined ? path : `${path}#${anchor}`
 }
 
 /** Split an accordion's rich text into intro, numbered steps (with sub-steps) and closing text. */

@@ -146,6 +146,9 @@ describe('the example content', () => {
     expect(
       body.filter((block) => block._type === 'pageAnchor').map((block) => block.anchorId),
     ).toEqual(['down', 'info'])
+    // `relref` inside a markdown link becomes the page's address.
+    const hrefs = body.flatMap((block) => (block.markDefs as {href?: string}[] | undefined) ?? [])
+    expect(hrefs).toContainEqual(expect.objectContaining({href: '/career/platform-engineer/'}))
     expect(byId(result, 'contact-aino-virtanen-norrsken-cloud-example')).toMatchObject({
       name: 'Aino Virtanen',
       role: 'Chief Executive Officer',
