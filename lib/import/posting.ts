@@ -41,7 +41,6 @@ const MAPPED_KEYS = new Set([
   'card',
   'eventbild',
   'aliases',
-  'translationkey',
 ])
 
 export interface PageInput {
@@ -136,6 +135,7 @@ export function mapPosting(
   if (tags.length > 0) posting.tags = tags
   posting.hugo = hugoSource(page, keys, keptKeys)
   for (const finding of repairAnchorLinks(posting)) issues.push(finding)
+  // translationKey also stays in `hugo.unmappedKeys`, so the export writes the same key back.
   return {posting, translationKey: get('translationkey'), issues}
 }
 
