@@ -835,13 +835,14 @@ export type REFERENCED_DOCUMENTS_QUERY_RESULT = Array<
 
 // Source: plugins/careers/queries.ts
 // Variable: POSTINGS_USING_DOCUMENT_QUERY
-// Query: *[_type == "posting" && references($id)] | order(publishedAt desc) {    _id,    title,    "slug": slug.current,    language,    "isExpired": (defined(validThrough) && dateTime(validThrough) <= dateTime(now()))  }
+// Query: *[_type == "posting" && references($id)] | order(publishedAt desc) {    _id,    title,    "slug": slug.current,    language,    "isExpired": (defined(validThrough) && dateTime(validThrough) <= dateTime(now())),    "isDraft": coalesce(_originalId, _id) in path("drafts.**")  }
 export type POSTINGS_USING_DOCUMENT_QUERY_RESULT = Array<{
   _id: string
   title: string | null
   slug: string | null
   language: 'en' | 'no' | 'sv' | null
   isExpired: boolean | false | null
+  isDraft: boolean
 }>
 
 // Query TypeMap
@@ -856,7 +857,7 @@ declare global {
     '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc).slug.current\n': EXPORTABLE_POSTING_SLUGS_QUERY_RESULT
     '*[_type == "posting" && _id in path("drafts.**")]._id': DRAFT_POSTING_IDS_QUERY_RESULT
     '*[_id in $ids]': REFERENCED_DOCUMENTS_QUERY_RESULT
-    '\n  *[_type == "posting" && references($id)] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    language,\n    "isExpired": (defined(validThrough) && dateTime(validThrough) <= dateTime(now()))\n  }\n': POSTINGS_USING_DOCUMENT_QUERY_RESULT
+    '\n  *[_type == "posting" && references($id)] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    language,\n    "isExpired": (defined(validThrough) && dateTime(validThrough) <= dateTime(now())),\n    "isDraft": coalesce(_originalId, _id) in path("drafts.**")\n  }\n': POSTINGS_USING_DOCUMENT_QUERY_RESULT
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

@@ -63,7 +63,7 @@ export function createExportForWebsiteAction(
           ? {
               type: 'dialog',
               header: 'Export for website',
-              width: 'small',
+              width: 'medium',
               onClose: () => setDialogOpen(false),
               content: <ExportPanel exported={exported} rendered={rendered} error={error} />,
             }

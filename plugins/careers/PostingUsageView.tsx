@@ -53,6 +53,7 @@ const PostingUsageView: UserViewComponent<ResolvedCareersConfig> = ({documentId}
               </IntentLink>
             </Box>
             {posting.language && <Badge>{posting.language.toUpperCase()}</Badge>}
+            {posting.isDraft && <Badge tone="default">Unpublished changes</Badge>}
             <Badge tone={posting.isExpired ? 'caution' : 'positive'}>
               {posting.isExpired ? 'Expired' : 'Open'}
             </Badge>

@@ -10,13 +10,17 @@ import {EXPIRED_FILTER, POSTING_FILTER} from '../../lib/queries/filters'
 /** The documents a posting references, as the editor's perspective sees them. */
 export const REFERENCED_DOCUMENTS_QUERY = defineQuery(`*[_id in $ids]`)
 
-/** Postings that reference a team, contact or recruitment process, newest first. */
+/**
+ * Postings that reference a team, contact or recruitment process, newest first. In the drafts
+ * perspective `_originalId` is the stored id, so a draft shows which postings are unpublished.
+ */
 export const POSTINGS_USING_DOCUMENT_QUERY = defineQuery(`
   *[${POSTING_FILTER} && references($id)] | order(publishedAt desc) {
     _id,
     title,
     "slug": slug.current,
     language,
-    "isExpired": ${EXPIRED_FILTER}
+    "isExpired": ${EXPIRED_FILTER},
+    "isDraft": coalesce(_originalId, _id) in path("drafts.**")
   }
 `)

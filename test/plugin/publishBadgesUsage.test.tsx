@@ -186,5 +186,7 @@ describe('Used in view', () => {
       ['Senior Platform Engineer', '/intent/edit/id=posting-platform-engineer'],
     ])
     expect(fakeStudio.fetches[0]?.params).toEqual({id: 'team-platform'})
+    // Both exist as drafts: one never published, one with unpublished edits.
+    expect(screen.getAllByText('Unpublished changes')).toHaveLength(2)
   })
 })
