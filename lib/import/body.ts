@@ -137,7 +137,8 @@ export class BodyBuilder {
         return
       }
       case 'button':
-        if (meaning.id) this.anchor(meaning.id, line)
+        // id="button" is the old site's styling hook for buttons, not a place links jump to.
+        if (meaning.id && meaning.id !== 'button') this.anchor(meaning.id, line)
         this.callToAction({label: meaning.label, url: meaning.href, variant: 'button'}, line)
         return
       default:
