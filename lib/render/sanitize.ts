@@ -1,4 +1,4 @@
-import sanitizeHtml from 'sanitize-html'
+import DOMPurify from 'isomorphic-dompurify'
 
 import {checkLink} from '../model/links'
 
@@ -6,56 +6,77 @@ import {checkLink} from '../model/links'
  * Raw HTML kept by the import, made safe by an allow-list: text formatting, lists, links and empty
  * anchors survive; scripts, styles, event handlers, SVG, iframes and forms do not. Links go through
  * the same checkLink as every other link.
+ *
+ * DOMPurify rather than a parser-based sanitiser: the Studio already ships it (sanity depends on
+ * isomorphic-dompurify), so the preview plugin adds no sanitiser weight to the Studio bundle, and
+ * in a browser it sanitises with the browser's own HTML parser.
  */
-const PRESERVED_HTML_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'div',
-    'span',
-    'br',
-    'hr',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    's',
-    'code',
-    'pre',
-    'blockquote',
-    'ul',
-    'ol',
-    'li',
-    'a',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-    'sup',
-    'sub',
-    'small',
-  ],
-  allowedAttributes: {'*': ['id', 'class'], a: ['href', 'title']},
-  // Both checks apply: sanitize-html's scheme list, then checkLink (same rules as everywhere else).
-  allowedSchemes: ['https', 'http', 'mailto', 'tel'],
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-  transformTags: {
-    a: (tagName, attribs) => {
-      const {href, ...rest} = attribs
-      const check = href === undefined ? undefined : checkLink(href)
-      return {tagName, attribs: check?.ok ? {...rest, href: href!.trim()} : rest}
-    },
-  },
+const ALLOWED_TAGS = [
+  'p',
+  'div',
+  'span',
+  'br',
+  'hr',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'sup',
+  'sub',
+  'small',
+]
+const GLOBAL_ATTRIBUTES = new Set(['id', 'class'])
+const LINK_ATTRIBUTES = new Set(['href', 'title'])
+
+/** Per-tag attribute rules and our link check, which DOMPurify's global lists cannot express. */
+function keepOnlyAllowedAttributes(
+  node: Element,
+  data: {attrName: string; attrValue: string; keepAttr: boolean},
+): void {
+  if (GLOBAL_ATTRIBUTES.has(data.attrName)) return
+  const isLink = node.nodeName === 'A' && LINK_ATTRIBUTES.has(data.attrName)
+  if (!isLink) {
+    data.keepAttr = false
+    return
+  }
+  if (data.attrName === 'href') {
+    const check = checkLink(data.attrValue)
+    if (check.ok) data.attrValue = data.attrValue.trim()
+    else data.keepAttr = false
+  }
 }
 
 export function sanitizePreservedHtml(html: string): string {
-  return sanitizeHtml(html, PRESERVED_HTML_OPTIONS)
+  // The DOMPurify instance is shared with the Studio: add our hook for this call only.
+  DOMPurify.addHook('uponSanitizeAttribute', keepOnlyAllowedAttributes)
+  try {
+    return DOMPurify.sanitize(html, {
+      ALLOWED_TAGS,
+      ALLOWED_ATTR: [...GLOBAL_ATTRIBUTES, ...LINK_ATTRIBUTES],
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+    })
+  } finally {
+    DOMPurify.removeHook('uponSanitizeAttribute', keepOnlyAllowedAttributes)
+  }
 }
