@@ -34,7 +34,8 @@ describe('writing to a Content Lake (--to sanity)', () => {
       {
         batchSize: 5,
         baseDelayMs: 1,
-        timeoutMs: 300,
+        // Well above a normal answer on a loaded 2-core machine, well below the slow fault.
+        timeoutMs: 1_500,
         log: (message) => messages.push(message),
         ...options,
       },

@@ -19,7 +19,7 @@ export class FakeContentLake {
   constructor(
     private readonly token: string,
     private readonly faults: Fault[],
-    private readonly slowMs = 600,
+    private readonly slowMs = 4_000,
   ) {}
 
   async start(): Promise<string> {
