@@ -1,8 +1,3 @@
-import {
-  portableTextToMarkdown,
-  type PortableTextBlockRenderer,
-  type PortableTextMarkRendererOptions,
-} from '@portabletext/markdown'
 import {stringify} from 'yaml'
 
 import {createHeadingIdAllocator, hugoHeadingId} from '../model/anchors'
@@ -11,6 +6,7 @@ import {slugify} from '../model/slug'
 import {EMPLOYMENT_TYPES} from '../model/vocabulary'
 import {safeHref, sanitizePreservedHtml} from '../render'
 import type {PostingBodyBlock, PostingPageData, RenderIssue} from '../render'
+import {blocksToMarkdown, escapeText} from './markdown'
 
 type BodyBlockOf<T extends PostingBodyBlock['_type']> = Extract<PostingBodyBlock, {_type: T}>
 type RichTextValue = NonNullable<BodyBlockOf<'faqEntry'>['answer']>
@@ -115,82 +111,82 @@ function toMarkdown(
   path: string,
 ): string {
   const at = (index: number, type: string) => `${path}[${index}] (${type})`
-  const heading = headingRenderer()
-  return portableTextToMarkdown(escapeShortcodeDelimiters(blocks) as never, {
-    block: {h2: heading('##'), h3: heading('###'), h4: heading('####')},
-    marks: {
-      // Inside a quoted parameter `{{` starts nothing, so the run-in text goes in unescaped.
-      runIn: ({text}: PortableTextMarkRendererOptions) =>
-        shortcode('<', 'inline', {positional: [text.replace(/\{&#123;/g, '{{')]}),
-      link: ({
-        value,
-        children,
-        text,
-      }: PortableTextMarkRendererOptions<{_type: 'link'; href?: string}>) => {
-        const href = safeHref(value?.href, issues, `${path} link "${text}"`)
-        return href ? `[${children}](<${href.replace(/[<>]/g, encodeURIComponent)}>)` : children
-      },
+  const customBlocks: CustomBlockSerializers = {
+    callout: ({value, index}: {value: BodyBlockOf<'callout'>; index: number}) =>
+      paired(
+        '%',
+        'note',
+        {named: {title: value.title, icon: value.icon, color: value.color}},
+        richTextToMarkdown(value.content, issues, `${at(index, 'callout')}.content`),
+      ),
+    callToAction: ({value, index}: {value: BodyBlockOf<'callToAction'>; index: number}) =>
+      callToActionToMarkdown(value, issues, at(index, 'callToAction')),
+    iconLinkRow: ({value, index}: {value: BodyBlockOf<'iconLinkRow'>; index: number}) =>
+      paired(
+        '<',
+        'icon-block-small-container',
+        {},
+        (value.links ?? [])
+          .map((link, linkIndex) =>
+            shortcode('<', 'icon-block-small', {
+              named: {
+                icon: link.icon,
+                text: link.label,
+                description: link.description,
+                link: safeHref(link.url, issues, `${at(index, 'iconLinkRow')}.links[${linkIndex}]`),
+                color: link.color,
+              },
+            }),
+          )
+          .join('\n'),
+      ),
+    contactCard: ({value, index}: {value: BodyBlockOf<'contactCard'>; index: number}) =>
+      contactCardToMarkdown(value, issues, at(index, 'contactCard')),
+    faqEntry: ({value, index}: {value: BodyBlockOf<'faqEntry'>; index: number}) =>
+      faqToMarkdown(value, issues, at(index, 'faqEntry')),
+    pageAnchor: ({value}: {value: BodyBlockOf<'pageAnchor'>}) =>
+      value.anchorId && ANCHOR_ID_PATTERN.test(value.anchorId)
+        ? `<div id="${value.anchorId}"></div>`
+        : '',
+    bodyImage: ({value, index}: {value: BodyBlockOf<'bodyImage'>; index: number}) => {
+      const src = safeHref(value.legacyPath, issues, at(index, 'bodyImage'), [
+        'https',
+        'http',
+        'relative',
+      ])
+      return src ? `![${escapeText(value.alt ?? '')}](<${src}>)` : ''
     },
-    types: {
-      callout: ({value, index}: {value: BodyBlockOf<'callout'>; index: number}) =>
-        paired(
-          '%',
-          'note',
-          {named: {title: value.title, icon: value.icon, color: value.color}},
-          richTextToMarkdown(value.content, issues, `${at(index, 'callout')}.content`),
-        ),
-      callToAction: ({value, index}: {value: BodyBlockOf<'callToAction'>; index: number}) =>
-        callToActionToMarkdown(value, issues, at(index, 'callToAction')),
-      iconLinkRow: ({value, index}: {value: BodyBlockOf<'iconLinkRow'>; index: number}) =>
-        paired(
-          '<',
-          'icon-block-small-container',
-          {},
-          (value.links ?? [])
-            .map((link, linkIndex) =>
-              shortcode('<', 'icon-block-small', {
-                named: {
-                  icon: link.icon,
-                  text: link.label,
-                  description: link.description,
-                  link: safeHref(
-                    link.url,
-                    issues,
-                    `${at(index, 'iconLinkRow')}.links[${linkIndex}]`,
-                  ),
-                  color: link.color,
-                },
-              }),
-            )
-            .join('\n'),
-        ),
-      contactCard: ({value, index}: {value: BodyBlockOf<'contactCard'>; index: number}) =>
-        contactCardToMarkdown(value, issues, at(index, 'contactCard')),
-      faqEntry: ({value, index}: {value: BodyBlockOf<'faqEntry'>; index: number}) =>
-        faqToMarkdown(value, issues, at(index, 'faqEntry')),
-      pageAnchor: ({value}: {value: BodyBlockOf<'pageAnchor'>}) =>
-        value.anchorId && ANCHOR_ID_PATTERN.test(value.anchorId)
-          ? `<div id="${value.anchorId}"></div>`
-          : '',
-      bodyImage: ({value, index}: {value: BodyBlockOf<'bodyImage'>; index: number}) => {
-        const src = safeHref(value.legacyPath, issues, at(index, 'bodyImage'), [
-          'https',
-          'http',
-          'relative',
-        ])
-        return src ? `![${escapeMarkdownText(value.alt ?? '')}](<${src}>)` : ''
-      },
-      preservedSource: ({value}: {value: BodyBlockOf<'preservedSource'>}) =>
-        preservedToMarkdown(value),
-    },
-    unknownType: ({value, index}) => {
+    preservedSource: ({value}: {value: BodyBlockOf<'preservedSource'>}) =>
+      preservedToMarkdown(value),
+  }
+  return blocksToMarkdown(blocks, {
+    block: (value, index) => {
+      const serialize = customBlocks[value._type as PostingBodyBlock['_type']] as
+        ((args: {value: unknown; index: number}) => string) | undefined
+      if (serialize) return serialize({value, index})
       issues.push({
-        path: at(index, String(value._type)),
-        message: `Block of type "${String(value._type)}" has no Hugo form and was left out.`,
+        path: at(index, value._type),
+        message: `Block of type "${value._type}" has no Hugo form and was left out.`,
       })
       return ''
     },
+    mark: ({type, definition, children, text}) => {
+      // Inside a quoted parameter `{{` starts nothing, so the run-in text goes in as written.
+      if (type === 'runIn') return shortcode('<', 'inline', {positional: [text]})
+      if (type !== 'link') return undefined
+      const href = safeHref(
+        (definition as {href?: string} | undefined)?.href,
+        issues,
+        `${path} link "${text}"`,
+      )
+      return href ? `[${children}](<${href.replace(/[<>]/g, encodeURIComponent)}>)` : children
+    },
+    headingSuffix: headingIdSuffix(),
   })
+}
+
+type CustomBlockSerializers = {
+  [T in PostingBodyBlock['_type']]?: (args: {value: BodyBlockOf<T>; index: number}) => string
 }
 
 /**
@@ -198,17 +194,13 @@ function toMarkdown(
  * a different id (it keeps accents and drops punctuation differently), the id is written out with
  * goldmark's heading attribute, `## På norsk {#pa-norsk}`.
  */
-function headingRenderer(): (marker: string) => PortableTextBlockRenderer {
+function headingIdSuffix(): (text: string) => string {
   const ourId = createHeadingIdAllocator(slugify)
   const hugoId = createHeadingIdAllocator(hugoHeadingId)
-  return (marker) =>
-    ({children, value}) => {
-      const text = (value.children ?? [])
-        .map((child) => ('text' in child && typeof child.text === 'string' ? child.text : ''))
-        .join('')
-      const id = ourId(text)
-      return id === hugoId(text) ? `${marker} ${children}` : `${marker} ${children} {#${id}}`
-    }
+  return (text) => {
+    const id = ourId(text)
+    return id === hugoId(text) ? '' : ` {#${id}}`
+  }
 }
 
 function callToActionToMarkdown(
@@ -217,7 +209,7 @@ function callToActionToMarkdown(
   path: string,
 ): string {
   const link = safeHref(value.url, issues, `${path}.url`)
-  if (!link) return escapeMarkdownText(value.label ?? '')
+  if (!link) return escapeText(value.label ?? '')
   switch (value.variant) {
     case 'iconBlock':
       return shortcode('<', 'icon-block-horisontal', {
@@ -300,7 +292,7 @@ function recruitmentProcessToMarkdown(posting: PostingPageData, issues: RenderIs
   const process = posting.recruitmentProcess
   if (!process) return ''
   const stepLine = (step: {title?: string | null; description?: string | null}) =>
-    `**${escapeMarkdownText(step.title ?? '')}**${step.description ? ` - ${escapeMarkdownText(step.description)}` : ''}`
+    `**${escapeText(step.title ?? '')}**${step.description ? ` - ${escapeText(step.description)}` : ''}`
   const steps = (process.steps ?? [])
     .map(
       (step, index) =>
@@ -363,29 +355,6 @@ function paired(
 function quoteParam(value: string): string {
   const flat = value.replace(/\s*\n\s*/g, ' ')
   return `"${flat.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
-}
-
-/**
- * Text that looks like a shortcode (`{{<`, `{{%`) would be run by Hugo. An HTML entity for the
- * second brace shows the same characters without starting a shortcode.
- */
-function escapeShortcodeDelimiters<T extends {_type: string}>(blocks: readonly T[]): T[] {
-  return blocks.map((block) => {
-    const children = (block as {children?: {_type: string; text?: string}[]}).children
-    if (block._type !== 'block' || !children) return block
-    return {
-      ...block,
-      children: children.map((child) =>
-        typeof child.text === 'string'
-          ? {...child, text: child.text.replace(/\{\{/g, '{&#123;')}
-          : child,
-      ),
-    }
-  })
-}
-
-function escapeMarkdownText(text: string): string {
-  return text.replace(/[\\`*_[\]<>]/g, '\\$&').replace(/\{\{/g, '{&#123;')
 }
 
 /** Hugo's own date format for whole days ("2024-02-20"); other times as RFC 3339. */

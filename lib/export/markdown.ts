@@ -1,0 +1,159 @@
+import {
+  buildMarksTree,
+  isPortableTextBlock,
+  spanToPlainText,
+  type ToolkitNestedPortableTextSpan,
+  type ToolkitTextNode,
+} from '@portabletext/toolkit'
+import type {ArbitraryTypedObject, PortableTextBlock} from '@portabletext/types'
+
+/**
+ * Portable Text to CommonMark, for the text blocks of our schema: paragraphs, headings, quotes,
+ * nested lists, bold, italic, code, strike-through and whatever marks the caller renders.
+ *
+ * Our own, small serialiser rather than @portabletext/markdown's: that one also parses markdown
+ * and brings markdown-it and linkify-it with it (about 60 kB gzipped), which the Studio plugin
+ * would ship to every editor for a download button; the import still uses the library to parse.
+ */
+export interface MarkdownSerializers {
+  /** A non-text block (callout, call to action…) as markdown; an empty string leaves it out. */
+  block: (value: ArbitraryTypedObject, index: number) => string
+  /**
+   * An annotation or a custom decorator around its serialised children; `text` is the plain text
+   * it covers. Undefined means the mark has no markdown form: the children are kept as they are.
+   */
+  mark: (mark: {
+    type: string
+    definition: unknown
+    children: string
+    text: string
+  }) => string | undefined
+  /** What follows a heading's text on its line, such as ` {#id}`. */
+  headingSuffix?: (text: string) => string
+}
+
+const DELIMITERS: Record<string, string> = {strong: '**', em: '*', 'strike-through': '~~'}
+const HEADING_MARKERS: Record<string, string> = {h1: '#', h2: '##', h3: '###', h4: '####'}
+// Child lists sit four spaces in: inside the content column of both "- " and "1. " items.
+const LIST_INDENT = '    '
+
+export function blocksToMarkdown(
+  blocks: readonly ArbitraryTypedObject[],
+  serializers: MarkdownSerializers,
+): string {
+  let markdown = ''
+  let previousWasListItem = false
+  blocks.forEach((block, index) => {
+    let chunk: string
+    let isListItem = false
+    if (isPortableTextBlock(block)) {
+      const text = inlineMarkdown(block, serializers)
+      if (block.listItem) {
+        isListItem = true
+        chunk = listItem(block, text)
+      } else {
+        chunk = styledBlock(block, text, serializers)
+      }
+    } else {
+      chunk = serializers.block(block, index)
+    }
+    if (!chunk) return
+    const separator = markdown === '' ? '' : isListItem && previousWasListItem ? '\n' : '\n\n'
+    markdown += separator + chunk
+    previousWasListItem = isListItem
+  })
+  return markdown
+}
+
+function listItem(block: PortableTextBlock, text: string): string {
+  const indent = LIST_INDENT.repeat(Math.max(1, block.level ?? 1) - 1)
+  const marker = block.listItem === 'number' ? '1.' : '-'
+  const continuation = `\n${indent}${' '.repeat(marker.length + 1)}`
+  return `${indent}${marker} ${text.split('\n').join(continuation)}`
+}
+
+function styledBlock(
+  block: PortableTextBlock,
+  text: string,
+  serializers: MarkdownSerializers,
+): string {
+  if (!text.trim()) return ''
+  const style = block.style ?? 'normal'
+  const heading = HEADING_MARKERS[style]
+  if (heading) {
+    const plain = block.children.map((child) => spanText(child)).join('')
+    // A heading is one line: its hard breaks become spaces.
+    return `${heading} ${text.replace(/\\?\n/g, ' ')}${serializers.headingSuffix?.(plain) ?? ''}`
+  }
+  if (style === 'blockquote') return text.replace(/^/gm, '> ')
+  return text
+}
+
+function inlineMarkdown(block: PortableTextBlock, serializers: MarkdownSerializers): string {
+  const inline = buildMarksTree(block)
+    .map((node) => nodeMarkdown(node, serializers))
+    .join('')
+  return inline
+    .split('\n')
+    .map((line) => escapeLineStart(line.replace(/^[ \t]+/, '')))
+    .join('\n')
+    .replace(/\n/g, '\\\n')
+}
+
+function nodeMarkdown(
+  node: ToolkitNestedPortableTextSpan | ToolkitTextNode | ArbitraryTypedObject,
+  serializers: MarkdownSerializers,
+): string {
+  if (node._type === '@text') return escapeText((node as ToolkitTextNode).text)
+  if (node._type !== '@span') return ''
+  const span = node as ToolkitNestedPortableTextSpan
+  const text = span.children.map((child) => spanText(child)).join('')
+  if (span.markType === 'code') return codeSpan(text)
+  const children = span.children.map((child) => nodeMarkdown(child, serializers)).join('')
+  const delimiter = DELIMITERS[span.markType]
+  if (delimiter) return wrap(children, delimiter)
+  return (
+    serializers.mark({type: span.markType, definition: span.markDef, children, text}) ?? children
+  )
+}
+
+function spanText(node: unknown): string {
+  const typed = node as {_type?: string; text?: unknown; children?: unknown[]}
+  if (typeof typed.text === 'string') return typed.text
+  if (typed._type === '@span') return spanToPlainText(typed as ToolkitNestedPortableTextSpan)
+  return ''
+}
+
+/** `**bold**` with the span's outer spaces outside the delimiters, where CommonMark needs them. */
+function wrap(children: string, delimiter: string): string {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(children)
+  if (!match?.[2]) return children
+  return `${match[1]}${delimiter}${match[2]}${delimiter}${match[3]}`
+}
+
+function codeSpan(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longestRun + 1)
+  const padding = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
+  return `${fence}${padding}${text}${padding}${fence}`
+}
+
+/**
+ * Text shown as written: markdown's inline syntax characters get a backslash, entity-like `&…;`
+ * stays literal, and `{{` cannot start a Hugo shortcode (an entity shows the same brace).
+ */
+export function escapeText(text: string): string {
+  return (
+    text
+      .replace(/[\\`*_[\]<>~|]/g, '\\$&')
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+      .replace(/\{\{/g, '{&#123;')
+      // A link may follow this text, and "!" before "[" would make it an image.
+      .replace(/!$/, '\\!')
+  )
+}
+
+/** A line that would start a heading, quote, list or rule keeps its first character literal. */
+function escapeLineStart(line: string): string {
+  return line.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
+}
