@@ -4,9 +4,13 @@
  */
 import {ThemeProvider} from '@sanity/ui'
 import {ToastProvider} from '@sanity/ui/toast'
-import {render, type RenderResult} from '@testing-library/react'
+import {configure, render, type RenderResult} from '@testing-library/react'
 import type {ReactElement} from 'react'
 import {defaultTheme} from 'sanity'
+
+// Rendering a posting page takes longer than Testing Library's one-second default on a loaded
+// 2-core CI machine; waits still end as soon as the page is there.
+configure({asyncUtilTimeout: 10_000})
 
 // jsdom has no layout: @sanity/ui asks for media queries and element sizes, which never match here.
 window.matchMedia ??= (query: string) =>
