@@ -112,6 +112,12 @@ describe('the Studio against the local Content Lake, with no network and no acco
     'lets HR add a contact, shows the bad email, and create and publish a posting',
     async () => {
       const {page} = await newPage()
+      const lakeFailures: string[] = []
+      page.on('response', (response) => {
+        if (response.url().includes(`:${E2E_LAKE_PORT}/`) && response.status() >= 400) {
+          lakeFailures.push(`${response.status()} ${response.request().method()} ${response.url()}`)
+        }
+      })
 
       await page.goto(`${studio.url}/intent/create/template=contact;type=contact/`)
       const name = page.getByTestId('field-name').locator('input')
@@ -159,10 +165,21 @@ describe('the Studio against the local Content Lake, with no network and no acco
       const postingId = documentIdFromUrl(page)
       await stored(
         `drafts.${postingId}`,
-        (draft) => (draft.apply as {url?: string})?.url !== undefined,
+        (draft) =>
+          (draft.apply as {url?: string})?.url !== undefined && draft.contact !== undefined,
       )
+      // Publishing waits for pending saves and validation; start it once the form has settled.
+      await page.getByText('Saved', {exact: true}).waitFor({timeout: UI_TIMEOUT})
       await publish(page)
-      const posting = await stored(postingId, (document) => document.title === 'Storage Engineer')
+      const posting = await stored(
+        postingId,
+        (document) => document.title === 'Storage Engineer',
+      ).catch(async (error: unknown) => {
+        await screenshot(page, '07-posting-not-published')
+        throw new Error(`Not published; failed lake requests: ${lakeFailures.join('; ')}`, {
+          cause: error,
+        })
+      })
       expect(posting).toMatchObject({
         slug: {current: 'storage-engineer'},
         team: {_ref: 'team-cloud-network'},

@@ -1,5 +1,8 @@
 import {type ChildProcess, spawn} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import {once} from 'node:events'
+import {readdir, readFile, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
 
 import {type Browser, type BrowserContext, chromium, type Page} from 'playwright-core'
 
@@ -30,9 +33,48 @@ async function run(command: string, args: string[]): Promise<void> {
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output}`)
 }
 
-/** `sanity build` works offline; the tests build once per run. */
-export function buildStudio(): Promise<void> {
-  return run(SANITY_BIN, ['build', STUDIO_BUILD_DIR, '--yes'])
+/** What the built Studio is made of; a change to any of it means a new build. */
+const STUDIO_SOURCES = [
+  'sanity.config.ts',
+  'sanity.cli.ts',
+  'schemas',
+  'structure',
+  'plugins',
+  'lib',
+  'package-lock.json',
+]
+
+async function studioFingerprint(): Promise<string> {
+  const hash = createHash('sha256').update(`api host ${E2E_LAKE_PORT}\n`)
+  const files = (
+    await Promise.all(
+      STUDIO_SOURCES.map(async (source) => {
+        const entries = await readdir(source, {recursive: true, withFileTypes: true}).catch(
+          () => null,
+        )
+        if (!entries) return [source]
+        return entries
+          .filter((entry) => entry.isFile())
+          .map((entry) => join(entry.parentPath, entry.name))
+      }),
+    )
+  )
+    .flat()
+    .sort()
+  for (const file of files) hash.update(`${file}\n`).update(await readFile(file))
+  return hash.digest('hex')
+}
+
+/**
+ * `sanity build` works offline. Every Studio test file calls this; the build runs only when the
+ * Studio's sources changed since the last one, so a test run builds once.
+ */
+export async function buildStudio(): Promise<void> {
+  const stamp = join(STUDIO_BUILD_DIR, '.source-fingerprint')
+  const fingerprint = await studioFingerprint()
+  if ((await readFile(stamp, 'utf8').catch(() => '')) === fingerprint) return
+  await run(SANITY_BIN, ['build', STUDIO_BUILD_DIR, '--yes'])
+  await writeFile(stamp, fingerprint)
 }
 
 /** Serves the built Studio with `sanity preview`, which falls back to index.html for Studio routes. */
