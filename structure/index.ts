@@ -11,6 +11,9 @@ import {
   POSTING_FILTER,
 } from '../lib/queries/filters'
 
+/** The Content Lake API version the filtered lists query with. */
+const STRUCTURE_API_VERSION = '2025-02-19'
+
 /** The desk as HR works: postings by state and by team, then the shared building blocks. */
 export const structure: StructureResolver = (S) =>
   S.list()
@@ -30,6 +33,7 @@ export const structure: StructureResolver = (S) =>
                   S.documentList()
                     .title('Open postings')
                     .schemaType('posting')
+                    .apiVersion(STRUCTURE_API_VERSION)
                     .filter(OPEN_POSTING_FILTER)
                     .defaultOrdering([{field: 'publishedAt', direction: 'desc'}]),
                 ),
@@ -40,6 +44,7 @@ export const structure: StructureResolver = (S) =>
                   S.documentList()
                     .title('Postings with unpublished changes')
                     .schemaType('posting')
+                    .apiVersion(STRUCTURE_API_VERSION)
                     .filter(DRAFT_POSTING_FILTER)
                     .defaultOrdering([{field: '_updatedAt', direction: 'desc'}]),
                 ),
@@ -50,6 +55,7 @@ export const structure: StructureResolver = (S) =>
                   S.documentList()
                     .title('Expired postings')
                     .schemaType('posting')
+                    .apiVersion(STRUCTURE_API_VERSION)
                     .filter(EXPIRED_POSTING_FILTER)
                     .defaultOrdering([{field: 'validThrough', direction: 'desc'}]),
                 ),
@@ -63,6 +69,7 @@ export const structure: StructureResolver = (S) =>
                       S.documentList()
                         .title('Postings')
                         .schemaType('posting')
+                        .apiVersion(STRUCTURE_API_VERSION)
                         .filter(`${POSTING_FILTER} && team._ref == $teamId`)
                         .params({teamId})
                         .defaultOrdering([{field: 'publishedAt', direction: 'desc'}]),
