@@ -5,7 +5,7 @@
  * document actions and badges registered through sanity.config.ts, the renderer chunk loading
  * on demand in the Studio's own bundle.
  */
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import type {Browser, FrameLocator, Page} from 'playwright-core'
@@ -113,6 +113,42 @@ describe('the careers plugin in the Studio', () => {
       await exportItem.click()
       await page.getByText(/^Download Hugo markdown/).waitFor({timeout: UI_TIMEOUT})
       await page.screenshot({path: `${ARTIFACTS}/studio-export-dialog.png`})
+    },
+    TEST_TIMEOUT,
+  )
+
+  it(
+    'lets marketing edit a draft, see the preview follow, and export the Hugo markdown with the edit',
+    async () => {
+      const edit = 'Marketing read this before it went out.'
+      const page = await openDocument('posting-platform-engineer', 'posting')
+      const ingress = page.getByTestId('field-ingress').locator('[contenteditable="true"]')
+      await ingress.click({timeout: UI_TIMEOUT})
+      await page.keyboard.press('Control+End')
+      await page.keyboard.type(` ${edit}`)
+      await page.getByRole('tab', {name: 'Preview'}).click()
+      await expect
+        .poll(() => previewFrame(page).locator('.ingress').textContent(), {
+          timeout: UI_TIMEOUT,
+        })
+        .toContain(edit)
+      await page.screenshot({path: `${ARTIFACTS}/studio-marketing-preview.png`})
+      await expect
+        .poll(() => JSON.stringify(lake.store.get('drafts.posting-platform-engineer') ?? {}), {
+          timeout: UI_TIMEOUT,
+        })
+        .toContain(edit)
+
+      await page.getByTestId('action-menu-button').click()
+      await page.getByRole('menuitem', {name: /Export for website/}).click()
+      const [download] = await Promise.all([
+        page.waitForEvent('download', {timeout: UI_TIMEOUT}),
+        page.getByText(/^Download Hugo markdown/).click({timeout: UI_TIMEOUT}),
+      ])
+      const markdown = await readFile(await download.path(), 'utf8')
+      expect(download.suggestedFilename()).toMatch(/\.md$/)
+      expect(markdown).toMatch(/^---\nTitle: /)
+      expect(markdown).toContain(edit)
     },
     TEST_TIMEOUT,
   )
