@@ -2,7 +2,7 @@ import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {ImageIcon} from '@sanity/icons/Image'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {linkAnnotation} from './richText'
+import {BASIC_DECORATORS, linkAnnotation, TEXT_LISTS} from './richText'
 
 /**
  * The body of a posting: headings, lists and the building blocks the website's shortcodes express
@@ -22,15 +22,10 @@ export const postingBody = defineType({
         {title: 'Small heading', value: 'h4'},
         {title: 'Quote', value: 'blockquote'},
       ],
-      lists: [
-        {title: 'Bullets', value: 'bullet'},
-        {title: 'Numbered', value: 'number'},
-      ],
+      lists: TEXT_LISTS,
       marks: {
         decorators: [
-          {title: 'Bold', value: 'strong'},
-          {title: 'Italic', value: 'em'},
-          {title: 'Code', value: 'code'},
+          ...BASIC_DECORATORS,
           {title: 'Strikethrough', value: 'strike-through'},
           // The coloured lead-in the website puts at the start of list items ("Ownership: …").
           {title: 'Run-in heading', value: 'runIn', icon: DocumentTextIcon},

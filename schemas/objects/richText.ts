@@ -21,6 +21,17 @@ export const linkAnnotation = defineArrayMember({
   ],
 })
 
+/** The lists and text decorators every rich-text field offers. */
+export const TEXT_LISTS = [
+  {title: 'Bullets', value: 'bullet'},
+  {title: 'Numbered', value: 'number'},
+]
+export const BASIC_DECORATORS = [
+  {title: 'Bold', value: 'strong'},
+  {title: 'Italic', value: 'em'},
+  {title: 'Code', value: 'code'},
+]
+
 /**
  * Short formatted text: ingress, callout text, FAQ answers, process intros. Paragraphs, lists and
  * small headings, no custom blocks, so it stays readable wherever it is shown.
@@ -36,16 +47,9 @@ export const richText = defineType({
         {title: 'Paragraph', value: 'normal'},
         {title: 'Sub-heading', value: 'h4'},
       ],
-      lists: [
-        {title: 'Bullets', value: 'bullet'},
-        {title: 'Numbered', value: 'number'},
-      ],
+      lists: TEXT_LISTS,
       marks: {
-        decorators: [
-          {title: 'Bold', value: 'strong'},
-          {title: 'Italic', value: 'em'},
-          {title: 'Code', value: 'code'},
-        ],
+        decorators: BASIC_DECORATORS,
         annotations: [linkAnnotation],
       },
     }),
