@@ -1,62 +1,36 @@
-import {mkdir, writeFile} from 'node:fs/promises'
-import {join} from 'node:path'
+import {mkdir} from 'node:fs/promises'
 
 import type {Browser, BrowserContext, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {RunningContentLake} from '../../lib/content-lake/server'
-import {startContentLake} from '../../lib/content-lake/server'
-import {DEFAULT_DATASET, LOCAL_PROJECT_ID} from '../../lib/env'
-import {temporaryDirectory} from '../content-lake/helpers'
 import {POSTINGS, SEED_DOCUMENTS} from './fixtures'
 import {
   ARTIFACTS_DIR,
   E2E_LAKE_PORT,
-  buildStudio,
-  launchBrowser,
   offlineContext,
   screenshot,
-  serveStudio,
+  startStudioEnvironment,
+  type StudioEnvironment,
 } from './studio'
 
 /** The Studio is slow to boot on a busy two-core machine. */
 const UI_TIMEOUT = 120_000
 const TEST_TIMEOUT = 420_000
 
-let directory: Awaited<ReturnType<typeof temporaryDirectory>>
+let environment: StudioEnvironment | undefined
 let lake: RunningContentLake
-let studio: Awaited<ReturnType<typeof serveStudio>>
+let studio: StudioEnvironment['studio']
 let browser: Browser
 const contexts: BrowserContext[] = []
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS_DIR, {recursive: true})
-  directory = await temporaryDirectory()
-  const datasetFile = join(directory.path, 'production.ndjson')
-  await writeFile(
-    datasetFile,
-    SEED_DOCUMENTS.map((document) => `${JSON.stringify(document)}\n`).join(''),
-  )
-  const [started] = await Promise.all([
-    startContentLake({
-      datasetFile,
-      projectId: LOCAL_PROJECT_ID,
-      dataset: DEFAULT_DATASET,
-      port: E2E_LAKE_PORT,
-    }),
-    buildStudio(),
-  ])
-  lake = started
-  studio = await serveStudio()
-  browser = await launchBrowser()
+  environment = await startStudioEnvironment(SEED_DOCUMENTS)
+  ;({lake, studio, browser} = environment)
 }, 600_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await studio?.stop()
-  await lake?.close()
-  await directory?.remove()
-}, 60_000)
+afterAll(() => environment?.stop(), 60_000)
 
 async function newPage(): Promise<{page: Page; blocked: string[]}> {
   const {context, blocked} = await offlineContext(browser)

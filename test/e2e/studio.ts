@@ -6,6 +6,10 @@ import {join} from 'node:path'
 
 import {type Browser, type BrowserContext, chromium, type Page} from 'playwright-core'
 
+import {startContentLake, type RunningContentLake} from '../../lib/content-lake/server'
+import {DEFAULT_DATASET, LOCAL_PROJECT_ID} from '../../lib/env'
+import {temporaryDirectory} from '../content-lake/helpers'
+
 /** The built Studio bakes in the API host, so the test server always listens on this port. */
 export const E2E_LAKE_PORT = 3990
 export const E2E_STUDIO_PORT = 3991
@@ -154,4 +158,45 @@ export async function offlineContext(
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({path: `${ARTIFACTS_DIR}/${name}.png`})
+}
+
+export interface StudioEnvironment {
+  lake: RunningContentLake
+  studio: {url: string; stop: () => Promise<void>}
+  browser: Browser
+  stop(): Promise<void>
+}
+
+/** The built Studio, served against a local Content Lake seeded with `documents`, and a browser. */
+export async function startStudioEnvironment(
+  documents: readonly object[],
+): Promise<StudioEnvironment> {
+  const directory = await temporaryDirectory()
+  const datasetFile = join(directory.path, 'production.ndjson')
+  await writeFile(
+    datasetFile,
+    documents.map((document) => `${JSON.stringify(document)}\n`).join(''),
+  )
+  const [lake] = await Promise.all([
+    startContentLake({
+      datasetFile,
+      projectId: LOCAL_PROJECT_ID,
+      dataset: DEFAULT_DATASET,
+      port: E2E_LAKE_PORT,
+    }),
+    buildStudio(),
+  ])
+  const studio = await serveStudio()
+  const browser = await launchBrowser()
+  return {
+    lake,
+    studio,
+    browser,
+    async stop() {
+      await browser.close()
+      await studio.stop()
+      await lake.close()
+      await directory.remove()
+    },
+  }
 }

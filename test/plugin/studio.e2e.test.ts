@@ -5,16 +5,13 @@
  * document actions and badges registered through sanity.config.ts, the renderer chunk loading
  * on demand in the Studio's own bundle.
  */
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
-import {join} from 'node:path'
+import {mkdir, readFile} from 'node:fs/promises'
 
 import type {Browser, FrameLocator, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {startContentLake, type RunningContentLake} from '../../lib/content-lake/server'
-import {DEFAULT_DATASET, LOCAL_PROJECT_ID} from '../../lib/env'
-import {temporaryDirectory} from '../content-lake/helpers'
-import {E2E_LAKE_PORT, buildStudio, launchBrowser, offlineContext, serveStudio} from '../e2e/studio'
+import type {RunningContentLake} from '../../lib/content-lake/server'
+import {offlineContext, startStudioEnvironment, type StudioEnvironment} from '../e2e/studio'
 import {careersFixture, draftOnlyPosting, expiredPosting} from '../fixtures/documents/careers'
 
 const UI_TIMEOUT = 60_000
@@ -22,36 +19,18 @@ const TEST_TIMEOUT = 240_000
 const ARTIFACTS = 'test/artifacts/plugin'
 const FRAME_TITLE = 'The posting as the website shows it'
 
-let directory: Awaited<ReturnType<typeof temporaryDirectory>>
+let environment: StudioEnvironment | undefined
 let lake: RunningContentLake
-let studio: Awaited<ReturnType<typeof serveStudio>>
+let studio: StudioEnvironment['studio']
 let browser: Browser
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, {recursive: true})
-  directory = await temporaryDirectory()
-  const datasetFile = join(directory.path, 'production.ndjson')
-  await writeFile(datasetFile, careersFixture.map((doc) => `${JSON.stringify(doc)}\n`).join(''))
-  const [started] = await Promise.all([
-    startContentLake({
-      datasetFile,
-      projectId: LOCAL_PROJECT_ID,
-      dataset: DEFAULT_DATASET,
-      port: E2E_LAKE_PORT,
-    }),
-    buildStudio(),
-  ])
-  lake = started
-  studio = await serveStudio()
-  browser = await launchBrowser()
+  environment = await startStudioEnvironment(careersFixture)
+  ;({lake, studio, browser} = environment)
 }, 600_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await studio?.stop()
-  await lake?.close()
-  await directory?.remove()
-}, 60_000)
+afterAll(() => environment?.stop(), 60_000)
 
 async function openDocument(id: string, type: string): Promise<Page> {
   const {context} = await offlineContext(browser)
