@@ -84,8 +84,10 @@ describe('the careers plugin in the Studio', () => {
     'offers Export for website among the document actions',
     async () => {
       const page = await openDocument('posting-platform-engineer', 'posting')
-      await page.getByRole('button', {name: 'Publish', exact: true}).waitFor({timeout: UI_TIMEOUT})
-      await page.getByTestId('action-menu-button').click()
+      // Open the menu once the form has loaded: while the document loads, the menu re-renders and
+      // a click on its items can be lost.
+      await page.getByTestId('field-title').locator('input').waitFor({timeout: UI_TIMEOUT})
+      await page.getByTestId('pane-footer').getByTestId('action-menu-button').click()
       const exportItem = page.getByRole('menuitem', {name: /Export for website/})
       await exportItem.waitFor({timeout: UI_TIMEOUT})
       await page.screenshot({path: `${ARTIFACTS}/studio-actions.png`})
@@ -118,7 +120,7 @@ describe('the careers plugin in the Studio', () => {
         })
         .toContain(edit)
 
-      await page.getByTestId('action-menu-button').click()
+      await page.getByTestId('pane-footer').getByTestId('action-menu-button').click()
       await page.getByRole('menuitem', {name: /Export for website/}).click()
       const [download] = await Promise.all([
         page.waitForEvent('download', {timeout: UI_TIMEOUT}),
