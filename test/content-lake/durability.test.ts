@@ -21,9 +21,11 @@ const FILLER_DOCUMENTS = Array.from({length: 2000}, (_, index) => ({
 
 /** Starts `npm run lake` as its own process, so the test can kill it like a crash would. */
 async function startLakeProcess(datasetFile: string) {
+  // Node itself with tsx as a loader, not the tsx command: that one runs the server in a child
+  // process, which a SIGKILL of the command leaves running (and holding the test's pipes open).
   const child = spawn(
-    join('node_modules', '.bin', 'tsx'),
-    ['scripts/content-lake.ts', '--file', datasetFile, '--port', '0'],
+    process.execPath,
+    ['--import', 'tsx', 'scripts/content-lake.ts', '--file', datasetFile, '--port', '0'],
     {stdio: ['ignore', 'pipe', 'inherit']},
   )
   let output = ''
