@@ -16,6 +16,7 @@ import {serveDirectory, type RunningServer} from '../../lib/export/staticServer'
 import {DEFAULT_SITE_SETTINGS} from '../../lib/render'
 import {careersFixture, FIXTURE_NOW, openPostingDraft} from '../fixtures/documents/careers'
 import {xssPosting} from '../fixtures/documents/xss'
+import {CHROMIUM_ARGS, CHROMIUM_EXECUTABLE} from '../support/chromium'
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url))
 
@@ -36,16 +37,9 @@ beforeAll(async () => {
   })
   server = await serveDirectory(join(out, 'site'))
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_EXECUTABLE,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: {width: 1280, height: 900},
   })
 })

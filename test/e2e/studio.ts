@@ -9,6 +9,7 @@ import {type Browser, type BrowserContext, chromium, type Page} from 'playwright
 import {startContentLake, type RunningContentLake} from '../../lib/content-lake/server'
 import {DEFAULT_DATASET, LOCAL_PROJECT_ID} from '../../lib/env'
 import {temporaryDirectory} from '../content-lake/helpers'
+import {CHROMIUM_ARGS, CHROMIUM_EXECUTABLE} from '../support/chromium'
 
 /** The built Studio bakes in the API host, so the test server always listens on this port. */
 export const E2E_LAKE_PORT = 3990
@@ -118,18 +119,7 @@ export function waitForOutput(child: ChildProcess, text: string): Promise<void> 
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  return chromium.launch({executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS})
 }
 
 function isLocal(url: string): boolean {

@@ -18,6 +18,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
 import {importHugoContent} from '../../lib/import'
 import type {PreviewPageSetup} from './browser/previewPage'
+import {CHROMIUM_ARGS, CHROMIUM_EXECUTABLE} from '../support/chromium'
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/content/career', import.meta.url))
 const PAGE_ENTRY = fileURLToPath(new URL('./browser/previewPage.tsx', import.meta.url))
@@ -120,17 +121,9 @@ beforeAll(async () => {
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'))
   temporaryDirs.push(profile)
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_EXECUTABLE,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: {width: 1280, height: 900},
   })
   page = context.pages()[0] ?? (await context.newPage())
