@@ -1,8 +1,20 @@
 import {JSDOM} from 'jsdom'
 import {expect} from 'vitest'
 
+import type {CareersDataset} from '../../lib/dataset'
 import {checkLink} from '../../lib/model/links'
-import type {JobPostingJsonLd} from '../../lib/render'
+import {POSTING_BY_SLUG_QUERY} from '../../lib/queries/queries'
+import type {JobPostingJsonLd, PostingPageData} from '../../lib/render'
+
+/** A posting as the page renderer takes it, drafts included, or a clear error. */
+export async function postingBySlug(
+  dataset: CareersDataset,
+  slug: string,
+): Promise<PostingPageData> {
+  const posting = await dataset.fetch(POSTING_BY_SLUG_QUERY, {slug}, {perspective: 'drafts'})
+  if (!posting) throw new Error(`No posting "${slug}"`)
+  return posting
+}
 
 export function parseHtml(html: string): Document {
   return new JSDOM(html).window.document

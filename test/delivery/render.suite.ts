@@ -1,29 +1,24 @@
 import {beforeAll, describe, expect, it} from 'vitest'
 
 import type {CareersDataset} from '../../lib/dataset'
-import {
-  EXPORTABLE_POSTING_SLUGS_QUERY,
-  OPEN_POSTINGS_QUERY,
-  POSTING_BY_SLUG_QUERY,
-} from '../../lib/queries/queries'
+import {EXPORTABLE_POSTING_SLUGS_QUERY, OPEN_POSTINGS_QUERY} from '../../lib/queries/queries'
 import {
   DEFAULT_SITE_SETTINGS,
   findMissingJobPostingFields,
   renderCareersIndex,
   renderPostingPage,
-  type PostingPageData,
 } from '../../lib/render'
 import type {ImportedCorpus} from './corpus'
-import {expectWellFormedPage, jobPostingOf, parseHtml, visibleText} from './pageAssertions'
+import {
+  expectWellFormedPage,
+  jobPostingOf,
+  parseHtml,
+  postingBySlug,
+  visibleText,
+} from './pageAssertions'
 import {postingTextFragments} from './postingText'
 
 const settings = DEFAULT_SITE_SETTINGS
-
-async function postingBySlug(dataset: CareersDataset, slug: string): Promise<PostingPageData> {
-  const posting = await dataset.fetch(POSTING_BY_SLUG_QUERY, {slug}, {perspective: 'drafts'})
-  if (!posting) throw new Error(`No posting "${slug}"`)
-  return posting
-}
 
 /** Every posting of the corpus, as editors see it, rendered and checked as a page. */
 export function describePagesOfCorpus(corpus: () => ImportedCorpus): void {

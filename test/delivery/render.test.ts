@@ -1,7 +1,6 @@
 import {beforeAll, describe, expect, it} from 'vitest'
 
-import {createLocalDataset, type CareersDataset} from '../../lib/dataset'
-import {POSTING_BY_SLUG_QUERY} from '../../lib/queries/queries'
+import {createLocalDataset} from '../../lib/dataset'
 import {
   DEFAULT_SITE_SETTINGS,
   findMissingJobPostingFields,
@@ -9,15 +8,15 @@ import {
   type PostingPageData,
 } from '../../lib/render'
 import {careersFixture, FIXTURE_NOW} from '../fixtures/documents/careers'
-import {expectWellFormedPage, jobPostingOf, parseHtml, visibleText} from './pageAssertions'
+import {
+  expectWellFormedPage,
+  jobPostingOf,
+  parseHtml,
+  postingBySlug,
+  visibleText,
+} from './pageAssertions'
 
 const settings = DEFAULT_SITE_SETTINGS
-
-async function postingBySlug(dataset: CareersDataset, slug: string): Promise<PostingPageData> {
-  const posting = await dataset.fetch(POSTING_BY_SLUG_QUERY, {slug}, {perspective: 'drafts'})
-  if (!posting) throw new Error(`No posting "${slug}"`)
-  return posting
-}
 
 describe('posting page of the fixture posting', () => {
   let posting: PostingPageData
