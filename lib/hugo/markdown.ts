@@ -1,10 +1,7 @@
 import {markdownToPortableText} from '@portabletext/markdown'
-import {sanitySchemaDefinitionToPortableTextSchema} from '@portabletext/sanity-bridge'
 
-import {schemaTypes} from '../../schemas'
-import {postingBody} from '../../schemas/objects/postingBody'
-import {richText} from '../../schemas/objects/richText'
 import type {SourceIssue} from './frontMatter'
+import portableTextSchemas from './portableTextSchemas.json' with {type: 'json'}
 import {blockText, type BlockObject, type Span, type TextBlock} from './portableText'
 
 /** Where converted text goes: the posting body, or a short rich-text field (ingress, answers…). */
@@ -49,21 +46,21 @@ const IMAGE_BLOCK_TYPE = {
 } as const
 
 /**
- * The Portable Text schemas of our own Sanity types, so the converter only produces what the
- * Studio can edit and reports everything else. `html` is added so raw HTML reaches us as a block
- * we can map, instead of being flattened to text.
+ * The Portable Text schemas of our own Sanity types (generated from the schema by
+ * `npm run typegen`), so the converter only produces what the Studio can edit and reports
+ * everything else. `html` is added so raw HTML reaches us as a block we can map, instead of being
+ * flattened to text.
  */
 const schemas = {
-  body: withHtml(postingBody, [IMAGE_BLOCK_TYPE]),
-  richText: withHtml(richText),
+  body: withBlockObjects(portableTextSchemas.body, [HTML_BLOCK_TYPE, IMAGE_BLOCK_TYPE]),
+  richText: withBlockObjects(portableTextSchemas.richText, [HTML_BLOCK_TYPE]),
 }
 
-function withHtml(definition: unknown, extraTypes: readonly {name: string}[] = []) {
-  type Definition = Parameters<typeof sanitySchemaDefinitionToPortableTextSchema>
-  const schema = sanitySchemaDefinitionToPortableTextSchema(definition as Definition[0], {
-    types: schemaTypes as unknown as NonNullable<Definition[1]>['types'],
-  })
-  return {...schema, blockObjects: [...schema.blockObjects, HTML_BLOCK_TYPE, ...extraTypes]}
+function withBlockObjects<Schema extends {blockObjects: readonly object[]}>(
+  schema: Schema,
+  extraTypes: readonly object[],
+) {
+  return {...schema, blockObjects: [...schema.blockObjects, ...extraTypes]}
 }
 
 /** Markdown to Portable Text in our schema; what the schema cannot hold is reported with its line. */
