@@ -49,7 +49,20 @@ function typeOf(value: unknown): string {
   return type
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeOf(value) === 'object'
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  !(value instanceof Path) &&
+  !(value instanceof DateTime)
+
+/** ['slug', 'current'] for `slug.current` read from `@`; undefined for any other base. */
+function attributePathFromThis(node: ExprNode): string[] | undefined {
+  if (node.type !== 'AccessAttribute') return undefined
+  if (!node.base || node.base.type === 'This') return [node.name]
+  const parent = attributePathFromThis(node.base)
+  return parent && [...parent, node.name]
+}
 
 /** groq-js's `isEqual`: only strings, booleans, nulls, numbers and datetimes can be equal. */
 function isEqual(left: unknown, right: unknown): boolean {
@@ -159,6 +172,17 @@ function compile(node: ExprNode, context: QueryContext): Compiled | undefined {
     case 'Group':
       return compile(node.base, context)
     case 'AccessAttribute': {
+      const names = attributePathFromThis(node)
+      // `slug.current` on `@`, the commonest expression, walks the path in one closure.
+      if (names)
+        return variable((self) => {
+          let value = self
+          for (const name of names) {
+            if (!isObject(value) || !Object.hasOwn(value, name)) return null
+            value = value[name] ?? null
+          }
+          return value
+        })
       const base = node.base ? compile(node.base, context) : variable((self) => self)
       if (!base) return undefined
       const {name} = node
@@ -229,6 +253,16 @@ function compile(node: ExprNode, context: QueryContext): Compiled | undefined {
             return undefined
           attributes.push({value, condition})
         } else return undefined
+      }
+      const names = attributes.map((attribute) => attribute.name)
+      if (names.every((name) => name !== undefined)) {
+        const values = attributes.map((attribute) => attribute.value)
+        return variable((self) => {
+          const result: Record<string, unknown> = {}
+          for (let position = 0; position < names.length; position++)
+            result[names[position] as string] = (values[position] as Compiled).evaluate(self)
+          return result
+        })
       }
       return variable((self) => {
         const result: Record<string, unknown> = {}
