@@ -5,7 +5,8 @@ import type {ExprNode} from 'groq-js'
  * postings tests 10,000 documents. This index hands groq-js only the documents that can match:
  * when the query reads the dataset once, through a filter whose top-level `&&` terms include
  * `attribute == constant` (`_type == "posting"`, `slug.current == $slug`), the candidates are the
- * documents whose attribute holds that value. The full filter still runs on them, so the result is
+ * documents whose attribute holds that value; for `reference->attribute == constant`
+ * (`team->slug.current == $team`), those whose reference points to such a document. The full filter still runs on them, so the result is
  * the same; queries of any other shape get every document. Content Lake indexes do the same job.
  */
 export interface QueryIndex<Doc> {
@@ -18,6 +19,8 @@ type Primitive = string | number | boolean
 interface Equality {
   path: string[]
   value: Primitive
+  /** For `reference->path == constant`: the path of the reference in the document. */
+  referencePath?: string[]
 }
 
 export function createQueryIndex<Doc extends object>(documents: readonly Doc[]): QueryIndex<Doc> {
@@ -41,6 +44,19 @@ export function createQueryIndex<Doc extends object>(documents: readonly Doc[]):
     return buckets
   }
 
+  let positions: Map<Doc, number> | undefined
+  /** The documents whose reference at `referencePath` points to one of `targets`, in dataset order. */
+  const referringTo = (referencePath: string[], targets: readonly Doc[]) => {
+    const byReference = bucketsFor([...referencePath, '_ref'])
+    const referring = targets.flatMap(
+      (target) => byReference.get(valueKey(String((target as {_id?: unknown})._id))) ?? [],
+    )
+    if (targets.length < 2) return referring
+    positions ??= new Map(documents.map((document, position) => [document, position]))
+    const order = positions
+    return referring.sort((left, right) => (order.get(left) ?? 0) - (order.get(right) ?? 0))
+  }
+
   return {
     candidates(tree, params) {
       const filter = soleDatasetFilter(tree)
@@ -48,7 +64,13 @@ export function createQueryIndex<Doc extends object>(documents: readonly Doc[]):
       let best: readonly Doc[] = documents
       for (const equality of equalities(filter, params)) {
         const bucket = bucketsFor(equality.path).get(valueKey(equality.value)) ?? []
-        if (bucket.length < best.length) best = bucket
+        // References resolve by `_id` within the same documents (ids are unique, as in the
+        // Content Lake), so `team->slug.current == $slug` holds exactly for the documents whose
+        // `team._ref` is the id of a document whose `slug.current` is `$slug`.
+        const matching = equality.referencePath
+          ? referringTo(equality.referencePath, bucket)
+          : bucket
+        if (matching.length < best.length) best = matching
       }
       return best
     },
@@ -88,6 +110,7 @@ function equalities(expr: ExprNode, params: Record<string, unknown>): Equality[]
     [expr.right, expr.left],
   ] as const) {
     const path = attributePath(attribute)
+    const dereferenced = path ? undefined : dereferencedPath(attribute)
     const value =
       constant.type === 'Value'
         ? constant.value
@@ -96,8 +119,22 @@ function equalities(expr: ExprNode, params: Record<string, unknown>): Equality[]
           : undefined
     // `null == null` is true in GROQ, so a null constant also matches missing attributes: no index.
     if (path && isPrimitive(value)) return [{path, value}]
+    if (dereferenced && isPrimitive(value)) return [{...dereferenced, value}]
   }
   return []
+}
+
+/** `team->slug.current` as reference path ['team'] and path ['slug', 'current']. */
+function dereferencedPath(expr: ExprNode): {referencePath: string[]; path: string[]} | undefined {
+  const names: string[] = []
+  let node = expr
+  while (node.type === 'AccessAttribute' && node.base) {
+    names.unshift(node.name)
+    node = node.base
+  }
+  if (node.type !== 'Deref' || names.length === 0) return undefined
+  const referencePath = attributePath(node.base)
+  return referencePath && {referencePath, path: names}
 }
 
 /** `slug.current` as ['slug', 'current']; undefined for anything but plain attribute access. */

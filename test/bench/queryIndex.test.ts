@@ -11,9 +11,13 @@ const documents = [
   {_id: 'team-a', _type: 'team', name: 'Platform', slug: {current: 'platform'}},
   {_id: 'team-b', _type: 'team', name: 'Storage', slug: {current: 'storage'}},
   {_id: 'p1', _type: 'posting', slug: {current: 'one'}, rank: 1, team: {_ref: 'team-a'}},
-  {_id: 'p2', _type: 'posting', slug: {current: 'two'}, rank: '1', team: {_ref: 'team-b'}},
+  {_id: 'p2', _type: 'posting', slug: {current: 'two'}, rank: '1', team: {_ref: 'team-c'}},
   {_id: 'p3', _type: 'posting', slug: {current: 'three'}, open: true, team: {_ref: 'team-a'}},
-  {_id: 'p4', _type: 'posting', tags: ['one']},
+  {_id: 'p4', _type: 'posting', tags: ['one'], team: {_ref: 'team-c'}},
+  {_id: 'team-c', _type: 'team', name: 'Also platform', slug: {current: 'platform'}},
+  {_id: 'p5', _type: 'posting', team: {_ref: 'team-b'}},
+  {_id: 'p6', _type: 'posting', team: {_ref: 'team-gone'}},
+  {_id: 'p7', _type: 'posting', team: 'team-a'},
   {_id: 'drafts.p1', _type: 'posting', slug: {current: 'one'}, rank: 1},
 ]
 
@@ -29,6 +33,11 @@ const cases: [string, Record<string, unknown>][] = [
   ['*[_type == "posting" && tags == "one"]._id', {}],
   ['count(*[_type == "team"])', {}],
   ['*[_type == $type] | order(_id desc)._id', {type: 'posting'}],
+  ['*[_type == "posting" && team->slug.current == $team]._id', {team: 'platform'}],
+  ['*[team->slug.current == $team && team->name == "Storage"]._id', {team: 'storage'}],
+  ['*[team->slug.current == $team]._id', {team: 'nobody'}],
+  ['*[team->_id == "team-gone"]._id', {}],
+  ['*[team->name == $name]._id', {name: null}],
 ]
 
 describe('query index', () => {
@@ -54,6 +63,17 @@ describe('query index', () => {
     expect(index.candidates(tree, params).map((document) => document._id)).toEqual([
       'p1',
       'drafts.p1',
+    ])
+  })
+
+  it('narrows a filter on a referenced document to the documents that refer to it', () => {
+    const params = {team: 'platform'}
+    const tree = parse('*[_type == "posting" && team->slug.current == $team]', {params})
+    expect(index.candidates(tree, params).map((document) => document._id)).toEqual([
+      'p1',
+      'p2',
+      'p3',
+      'p4',
     ])
   })
 
