@@ -1,118 +1,128 @@
-import {
-  validateDocumentWithWorkspace,
-  type DocumentValidationMarker,
-  type ValidationClient,
-} from '@sanity/validation'
-import {getFallbackLocaleSource} from '@sanity/validation/_internal'
-import {evaluate, parse} from 'groq-js'
-import {from} from 'rxjs'
-import {createSchema, type SanityClient, type SanityDocument} from 'sanity'
+import {availableParallelism} from 'node:os'
+import {Worker} from 'node:worker_threads'
 
-import {schemaTypes} from '../../schemas'
-import {createQueryIndex} from '../dataset/queryIndex'
+import type {SanityDocument} from 'sanity'
+
+import {createDatasetQuery} from './datasetQuery'
+import type {DocumentProblem} from './documentValidation'
+import type {FromWorker, ToWorker, ValidationWorkerData} from './validationMessages'
+
+export type {DocumentProblem} from './documentValidation'
+
+export interface ValidateOptions {
+  /**
+   * Worker threads to validate in; 1 validates on the calling thread. By default, one per core
+   * (up to 4) for sets large enough to repay each worker loading the schema and `sanity`.
+   */
+  workers?: number
+}
 
 /**
  * Sanity's own document validation, run outside the Studio over a set of documents (an import, a
  * local dataset, a test fixture). The rules are the schema's: nothing here re-implements them.
- *
  * Validators that query the dataset (slug uniqueness, reference existence) are answered from the
- * same set of documents through groq-js, as the Content Lake would answer them.
+ * same set of documents, as the Content Lake would answer them.
  *
- * We validate as the Studio does (`environment: 'studio'`). The CLI mode of @sanity/validation 6.16
- * appends an unknown-fields check with `.warning()` to every object-typed field's rule, which
- * turns that field's errors (a missing slug, an unsafe apply link) into warnings; HR's Studio
- * would still block publishing on them, so the Studio's verdict is the one to report.
+ * Validation is CPU-bound (Sanity's validator builds an rxjs pipeline per field), so large sets
+ * are split over worker threads; problems come back in the order of the documents either way.
  */
-export interface DocumentProblem {
-  documentId: string
-  documentType: string
-  level: 'error' | 'warning' | 'info'
-  /** Field path as editors read it, e.g. `apply.url` or `body[3].label`. */
-  path: string
-  message: string
-}
-
-const schema = createSchema({name: 'careers', types: schemaTypes})
-
 export async function validateDocuments(
   documents: readonly SanityDocument[],
+  options: ValidateOptions = {},
 ): Promise<DocumentProblem[]> {
-  const client = createDatasetClient(documents)
-  const workspace = {
-    schema,
-    i18n: getFallbackLocaleSource(),
-    getClient: () => client as unknown as SanityClient,
+  const workers = Math.min(
+    options.workers ?? defaultWorkerCount(documents.length),
+    Math.ceil(documents.length / BATCH_SIZE),
+  )
+  if (workers <= 1) {
+    // Loaded on demand: it imports `sanity`, which the worker path leaves to the workers.
+    const {validateWithSchema} = await import('./documentValidation')
+    const ids = new Set(documents.map((document) => document._id))
+    return validateWithSchema(documents, {
+      query: createDatasetQuery(documents),
+      documentExists: async (id) => ids.has(id),
+    })
   }
-  const ids = new Set(documents.map((document) => document._id))
-  const problemsByDocument: DocumentProblem[][] = []
-  // Validation yields to a zero-delay timer between steps (its requestIdleCallback shim), which
-  // leaves the CPU idle when documents go one at a time; a few in flight keep it busy.
-  let next = 0
-  const worker = async () => {
-    for (let index = next++; index < documents.length; index = next++) {
-      const document = documents[index] as SanityDocument
-      const markers = await validateDocumentWithWorkspace({
-        document,
-        workspace,
-        environment: 'studio',
-        getDocumentExists: async ({id}) => ids.has(id),
+  return validateInWorkers(documents, workers)
+}
+
+// Each worker spends a few seconds loading `sanity` and compiling the schema, about what
+// validating a hundred postings takes; below a few hundred documents one thread is as quick.
+const MIN_DOCUMENTS_PER_WORKER = 150
+const MAX_WORKERS = 4
+const BATCH_SIZE = 25
+
+function defaultWorkerCount(documents: number): number {
+  return Math.max(
+    1,
+    Math.min(availableParallelism(), MAX_WORKERS, Math.floor(documents / MIN_DOCUMENTS_PER_WORKER)),
+  )
+}
+
+// Worker threads load modules with Node's own loader, which does not read TypeScript: the worker
+// registers tsx before importing its module (whether or not the parent runs under tsx).
+const WORKER_BOOTSTRAP = `import('tsx/esm/api')
+  .then(({register}) => register())
+  .then(() => import(${JSON.stringify(new URL('./validationWorker.ts', import.meta.url).href)}))`
+
+async function validateInWorkers(
+  documents: readonly SanityDocument[],
+  workerCount: number,
+): Promise<DocumentProblem[]> {
+  const query = createDatasetQuery(documents)
+  const workerData: ValidationWorkerData = {documentIds: documents.map((document) => document._id)}
+  const batches: SanityDocument[][] = []
+  for (let start = 0; start < documents.length; start += BATCH_SIZE)
+    batches.push(documents.slice(start, start + BATCH_SIZE))
+  const problemsByBatch: DocumentProblem[][] = []
+  const workers: Worker[] = []
+  let nextBatch = 0
+
+  const runWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(WORKER_BOOTSTRAP, {
+        eval: true,
+        workerData,
+        // A larger young generation: the validator allocates many short-lived objects; on 1,000
+        // postings this cut the CPU time by about a tenth (bench/RESULTS.md).
+        resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB},
       })
-      problemsByDocument[index] = markers.map((marker) => toProblem(document, marker))
-    }
-  }
-  await Promise.all(Array.from({length: CONCURRENT_VALIDATIONS}, worker))
-  return problemsByDocument.flat()
-}
-
-const CONCURRENT_VALIDATIONS = 4
-
-function toProblem(document: SanityDocument, marker: DocumentValidationMarker): DocumentProblem {
-  return {
-    documentId: document._id,
-    documentType: document._type,
-    level: marker.level,
-    path: formatPath(marker.path),
-    message: marker.message,
-  }
-}
-
-function formatPath(path: DocumentValidationMarker['path']): string {
-  return path
-    .map((segment, index) => {
-      if (typeof segment === 'string') return index === 0 ? segment : `.${segment}`
-      if (typeof segment === 'number') return `[${segment}]`
-      if (segment && typeof segment === 'object' && '_key' in segment)
-        return `[_key=="${segment._key}"]`
-      return `[${JSON.stringify(segment)}]`
+      workers.push(worker)
+      const send = (message: ToWorker) => worker.postMessage(message)
+      const sendNextBatch = () => {
+        if (nextBatch >= batches.length) {
+          resolve()
+          void worker.terminate()
+          return
+        }
+        const batchId = nextBatch++
+        send({type: 'validate', batchId, documents: batches[batchId] ?? []})
+      }
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'validated') {
+          problemsByBatch[message.batchId] = message.problems
+          sendNextBatch()
+          return
+        }
+        const {requestId} = message
+        query(message.query, message.params).then(
+          (result) => send({type: 'queryResult', requestId, result}),
+          (error: unknown) => send({type: 'queryError', requestId, message: String(error)}),
+        )
+      })
+      worker.on('error', reject)
+      worker.on('exit', (code) => {
+        if (code !== 0) reject(new Error(`A validation worker stopped with exit code ${code}.`))
+      })
+      sendNextBatch()
     })
-    .join('')
+
+  try {
+    await Promise.all(Array.from({length: workerCount}, runWorker))
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+  return problemsByBatch.flat()
 }
 
-/** Just enough of a Sanity client for validators: GROQ over the given documents. */
-function createDatasetClient(documents: readonly SanityDocument[]): ValidationClient {
-  // Slug-uniqueness validators query once per document: indexed, they stay linear in the import.
-  const index = createQueryIndex(documents)
-  const byId = new Map(documents.map((document) => [document._id, document]))
-  const fetch = async (query: string, params: Record<string, unknown> = {}) => {
-    const tree = parse(query, {params})
-    const result = await evaluate(tree, {
-      dataset: index.candidates(tree, params),
-      params,
-      dereference: ({_ref}) => byId.get(_ref) ?? null,
-    })
-    return result.get()
-  }
-  const client = {
-    fetch,
-    getDataUrl: (operation: string, path?: string) =>
-      `/data/${operation}/local${path ? `/${path}` : ''}`,
-    observable: {
-      fetch: (query: string, params?: Record<string, unknown>) => from(fetch(query, params)),
-      request: () => {
-        throw new Error('The local validation client only answers GROQ queries.')
-      },
-    },
-    withConfig: () => client,
-  }
-  return client as unknown as ValidationClient
-}
+const YOUNG_GENERATION_MB = 64
