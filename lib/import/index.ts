@@ -2,6 +2,7 @@ import type {SanityDocument} from 'sanity'
 
 import {splitFrontMatter, stringValue} from '../hugo/frontMatter'
 import {parseShortcodes} from '../hugo/shortcodes'
+import {validateDocuments} from '../sanity/validateDocuments'
 import {AssetResolver} from './assets'
 import {collectMarkdownFiles, readPostingText, type MarkdownFile} from './files'
 import {DRAFT_PREFIX} from './keys'
@@ -59,9 +60,9 @@ export async function importHugoContent(options: ImportOptions): Promise<ImportR
   if (options.validate !== false) issues.push(...(await schemaFindings(documents, outcomes)))
   const counts: Record<string, number> = {}
   for (const document of documents) counts[document._type] = (counts[document._type] ?? 0) + 1
+  const filesRead = new Set(outcomes.map((outcome) => outcome.file))
   const failedInputs = issues.filter(
-    (issue) =>
-      issue.severity === 'error' && !outcomes.some((outcome) => outcome.file === issue.file),
+    (issue) => issue.severity === 'error' && !filesRead.has(issue.file),
   )
   return {
     documents,
@@ -141,18 +142,21 @@ async function schemaFindings(
   documents: ImportedDocument[],
   outcomes: FileOutcome[],
 ): Promise<ImportIssue[]> {
-  // Loaded on demand: it imports `sanity` (seconds and ~400 MB), which `validate: false` skips.
-  const {validateDocuments} = await import('../sanity/validateDocuments')
   const problems = await validateDocuments(documents as SanityDocument[])
+  // A posting's own file, else the first file using the shared document.
+  const fileOf = new Map<string, string>()
+  for (const outcome of outcomes) {
+    const [ownId] = outcome.documentIds
+    if (ownId !== undefined && !fileOf.has(ownId)) fileOf.set(ownId, outcome.file)
+  }
+  for (const outcome of outcomes) {
+    for (const id of outcome.documentIds) if (!fileOf.has(id)) fileOf.set(id, outcome.file)
+  }
   return problems
     .filter((problem) => problem.level !== 'info')
     .map((problem) => ({
       severity: 'warning' as const,
-      file:
-        // A posting's own file, else the first file using the shared document.
-        outcomes.find((outcome) => outcome.documentIds[0] === problem.documentId)?.file ??
-        outcomes.find((outcome) => outcome.documentIds.includes(problem.documentId))?.file ??
-        problem.documentId,
+      file: fileOf.get(problem.documentId) ?? problem.documentId,
       field: problem.path,
       message: `Needs HR's eye before publishing (${problem.documentType} ${problem.documentId}, ${problem.level}): ${problem.message}`,
     }))

@@ -1,4 +1,4 @@
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs'
 import path from 'node:path'
 
 import type {ImportedDocument} from './types'
@@ -13,21 +13,29 @@ export function toNdjson(documents: readonly ImportedDocument[]): string {
 
 /**
  * Write the dataset so readers see either the old file or the complete new one: write a
- * temporary file beside it, then rename (atomic on the same file system).
+ * temporary file beside it, then rename (atomic on the same file system). Documents are written
+ * one line at a time, never joined into one string as large as the dataset.
  */
 export function writeNdjsonAtomic(file: string, documents: readonly ImportedDocument[]): void {
-  writeTextAtomic(file, toNdjson(documents))
+  writeAtomic(file, (fd) => {
+    for (const document of documents) writeSync(fd, `${JSON.stringify(document)}\n`)
+  })
 }
 
 export function writeJsonAtomic(file: string, value: unknown): void {
-  writeTextAtomic(file, `${JSON.stringify(value, null, 2)}\n`)
+  writeAtomic(file, (fd) => writeSync(fd, `${JSON.stringify(value, null, 2)}\n`))
 }
 
-function writeTextAtomic(file: string, text: string): void {
+function writeAtomic(file: string, write: (fd: number) => void): void {
   mkdirSync(path.dirname(path.resolve(file)), {recursive: true})
   const temporary = `${file}.${process.pid}.tmp`
   try {
-    writeFileSync(temporary, text)
+    const fd = openSync(temporary, 'w')
+    try {
+      write(fd)
+    } finally {
+      closeSync(fd)
+    }
     renameSync(temporary, file)
   } catch (error) {
     rmSync(temporary, {force: true})
