@@ -114,8 +114,10 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
   }
   site.set(settings.stylesheetPath, await readFile(SITE_STYLESHEET_FILE, 'utf8'))
 
-  await replaceDirectory(options.siteDir, site)
-  await replaceDirectory(options.hugoDir, hugo)
+  await replaceDirectories([
+    {dir: options.siteDir, files: site},
+    {dir: options.hugoDir, files: hugo},
+  ])
   return {source: dataset.description, perspective, postings, redirects: redirects.length}
 }
 
@@ -134,28 +136,83 @@ function assertUsableSlugs(slugs: readonly (string | null)[]): asserts slugs is 
   }
 }
 
-/** Write all files into a sibling temporary directory, then swap it in for `dir`. */
-async function replaceDirectory(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
-  const staging = `${dir}.tmp-${process.pid}`
-  const previous = `${dir}.old-${process.pid}`
-  await rm(staging, {recursive: true, force: true})
+/** Files written at once: enough to keep the disk busy while the CPU renders, few enough for fds. */
+const WRITE_CONCURRENCY = 32
+
+interface OutputTree {
+  dir: string
+  files: ReadonlyMap<string, string>
+}
+
+/**
+ * Write each tree's files into a sibling temporary directory, then swap them all in: a failed
+ * write leaves every previous output untouched.
+ */
+async function replaceDirectories(trees: readonly OutputTree[]): Promise<void> {
+  const staged = trees.map(({dir, files}) => ({
+    dir,
+    files,
+    staging: `${dir}.tmp-${process.pid}`,
+    previous: `${dir}.old-${process.pid}`,
+  }))
   try {
-    for (const [relativePath, content] of files) {
-      const target = join(staging, relativePath)
-      if (!target.startsWith(staging))
-        throw new Error(`Refusing to write outside the output: ${relativePath}`)
-      await mkdir(dirname(target), {recursive: true})
-      await writeFile(target, content)
+    await forEachConcurrently(staged, staged.length, writeTree)
+    for (const {dir, staging, previous} of staged) {
+      await mkdir(dirname(dir), {recursive: true})
+      await rm(previous, {recursive: true, force: true})
+      await rename(dir, previous).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error
+      })
+      await rename(staging, dir)
     }
-    await mkdir(dirname(dir), {recursive: true})
-    await rm(previous, {recursive: true, force: true})
-    await rename(dir, previous).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error
-    })
-    await rename(staging, dir)
-    await rm(previous, {recursive: true, force: true})
+    for (const {previous} of staged) await rm(previous, {recursive: true, force: true})
   } catch (error) {
-    await rm(staging, {recursive: true, force: true})
+    for (const {staging} of staged) await rm(staging, {recursive: true, force: true})
     throw error
   }
+}
+
+async function writeTree(tree: {staging: string; files: ReadonlyMap<string, string>}) {
+  const {staging} = tree
+  await rm(staging, {recursive: true, force: true})
+  const targets = [...tree.files].map(([relativePath, content]) => {
+    const target = join(staging, relativePath)
+    if (!target.startsWith(staging))
+      throw new Error(`Refusing to write outside the output: ${relativePath}`)
+    return {target, content}
+  })
+  // Each directory once, before the files in it: most hold a single index.html.
+  const directories = new Set(targets.map(({target}) => dirname(target)))
+  await forEachConcurrently([...directories], WRITE_CONCURRENCY, (directory) =>
+    mkdir(directory, {recursive: true}),
+  )
+  await forEachConcurrently(targets, WRITE_CONCURRENCY, ({target, content}) =>
+    writeFile(target, content),
+  )
+}
+
+/**
+ * Run `task` on every item with at most `limit` running at a time. On the first failure no new
+ * task starts, and it rejects only once the running ones have settled, so the caller can remove
+ * what they wrote without a late write recreating it. (A dozen lines rather than a dependency.)
+ */
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<unknown>,
+): Promise<void> {
+  let next = 0
+  let failed = false
+  const lanes = Array.from({length: Math.min(limit, items.length)}, async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++] as T
+      await task(item).catch((error: unknown) => {
+        failed = true
+        throw error
+      })
+    }
+  })
+  const results = await Promise.allSettled(lanes)
+  const failure = results.find((result) => result.status === 'rejected')
+  if (failure) throw failure.reason
 }

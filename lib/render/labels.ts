@@ -74,10 +74,16 @@ export function htmlLang(language: string | null | undefined): string {
   return language && language in LABELS ? language : 'en'
 }
 
+/** One formatter per language: building an Intl.DateTimeFormat costs far more than formatting. */
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>()
+
 /** "28 November 2026" in the page's language. */
 export function formatDate(iso: string, language: string | null | undefined): string {
-  return new Intl.DateTimeFormat(htmlLang(language) === 'no' ? 'nb' : htmlLang(language), {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(iso))
+  const locale = htmlLang(language) === 'no' ? 'nb' : htmlLang(language)
+  let format = DATE_FORMATS.get(locale)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeZone: 'UTC'})
+    DATE_FORMATS.set(locale, format)
+  }
+  return format.format(new Date(iso))
 }

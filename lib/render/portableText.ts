@@ -65,7 +65,13 @@ export function renderRichText(
   context: BodyRenderContext,
   path: string,
 ): string {
-  return renderBlocks(value ?? [], {...context, path})
+  const outerPath = context.path
+  context.path = path
+  try {
+    return renderBlocks(value ?? [], context)
+  } finally {
+    context.path = outerPath
+  }
 }
 
 /** Plain text of Portable Text, as a reader would copy it from the page. */
@@ -77,9 +83,21 @@ export function portableTextToPlainText(
   )
 }
 
+/**
+ * The components of each render context, built once: a posting renders a dozen rich texts, and
+ * building twenty closures for each showed up in the export's profile. They read `context.path`
+ * when called, which renderRichText sets for the duration of its render.
+ */
+const COMPONENTS = new WeakMap<BodyRenderContext, PortableTextComponents>()
+
 function renderBlocks(value: readonly {_type: string}[], context: BodyRenderContext): string {
+  let components = COMPONENTS.get(context)
+  if (!components) {
+    components = bodyComponents(context)
+    COMPONENTS.set(context, components)
+  }
   return toHTML(value as PortableTextBlock[], {
-    components: bodyComponents(context),
+    components,
     // Unknown types are handled (and reported) by `unknownType`/`unknownMark` below.
     onMissingComponent: false,
   })

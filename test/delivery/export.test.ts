@@ -133,4 +133,22 @@ describe('exported site', () => {
     expect(read(out, 'career/platform-engineer/index.html')).toBe(before)
     expect(readdirSync(out).sort()).toEqual(['hugo', 'site'])
   })
+
+  it('leaves the previous output untouched when a file cannot be written', async () => {
+    const before = read(out, 'career/platform-engineer/index.html')
+    const hugoBefore = readFileSync(join(out, 'hugo/content/career/platform-engineer.md'), 'utf8')
+    // An old address on the JSON Feed's path: its redirect page needs a directory where the feed
+    // is a file, so a write fails while others are under way.
+    const clash = {...openPosting, title: 'Renamed', aliases: ['/career/feed.json']}
+    const broken = createLocalDataset(
+      careersFixture.map((document) => (document._id === openPosting._id ? clash : document)),
+      {now: () => FIXTURE_NOW},
+    )
+    await expect(exportInto(out, false, broken)).rejects.toThrow(/feed\.json/)
+    expect(read(out, 'career/platform-engineer/index.html')).toBe(before)
+    expect(readFileSync(join(out, 'hugo/content/career/platform-engineer.md'), 'utf8')).toBe(
+      hugoBefore,
+    )
+    expect(readdirSync(out).sort()).toEqual(['hugo', 'site'])
+  })
 })

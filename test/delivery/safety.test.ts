@@ -158,6 +158,17 @@ describe('safety corpus', () => {
     )
   })
 
+  it('19b reports a dropped link with the path of the rich text it is in, nested or not', () => {
+    const {issues} = render([
+      {_type: 'callout', _key: key(), title: 'Note', content: [linked('javascript:alert(1)')]},
+      linked('javascript:alert(2)'),
+    ])
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'body[0] (callout).content link "here"',
+      'body link "here"',
+    ])
+  })
+
   it('20 never redirects an alias off the site or out of its folder', () => {
     const redirects = buildRedirects(
       [
