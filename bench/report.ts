@@ -48,7 +48,7 @@ export function renderResultsMarkdown(results: BenchResults, previous?: string):
     '| stage | median wall | min–max (spread) | CPU (user+sys) | peak RSS | postings/s | ratio to Hugo (wall) |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     `| import (\`npm run import\`, to NDJSON, with schema validation) | ${seconds(stages.import)} | ${fixed(results.ratios.importToHugoSource)}× |`,
-    `| import core only (\`importHugoContent\` with \`validate: false\`, to NDJSON) | ${seconds(stages.importCore)} | ${fixed(results.ratios.importCoreToHugoSource)}× |`,
+    `| import without Sanity's validation (\`npm run import -- --no-validate\`) | ${seconds(stages.importCore)} | ${fixed(results.ratios.importCoreToHugoSource)}× |`,
     `| Hugo build of the source corpus | ${seconds(stages.hugoSource)} | 1× |`,
     `| export (\`npm run export\`, HTML site + Hugo markdown) | ${seconds(stages.export)} | ${fixed(results.ratios.exportToHugoExport)}× |`,
     `| Hugo build of the exported markdown | ${seconds(stages.hugoExport)} | 1× |`,

@@ -213,7 +213,13 @@ async function run(options: CliOptions): Promise<void> {
     rmSync(paths.dataset, {force: true})
     runs.import.push(await nodeStage('scripts/import.ts', importArgs))
     runs.importCore.push(
-      await nodeStage('bench/import-core.ts', [corpus.contentDir, paths.coreDataset]),
+      await nodeStage('scripts/import.ts', [
+        corpus.contentDir,
+        '--out',
+        paths.coreDataset,
+        '--json',
+        '--no-validate',
+      ]),
     )
     log(`Repetition ${repetition}/${repetitions}: export…`)
     runs.export.push(await nodeStage('scripts/export.ts', exportArgs))

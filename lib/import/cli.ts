@@ -21,6 +21,8 @@ interface CliOptions {
   json?: boolean
   batchSize: string
   journal?: string
+  validate: boolean
+  validationWorkers?: string
 }
 
 export interface CliIo {
@@ -50,6 +52,11 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
     .option('--json', 'print the report as JSON (for machines)')
     .option('--batch-size <n>', 'documents per transaction with --to sanity', '50')
     .option('--journal <file>', 'progress file that makes --to sanity resumable')
+    .option('--no-validate', "skip the schema's own validation (faster; the report then omits it)")
+    .option(
+      '--validation-workers <n>',
+      'threads for the validation (default: one per core, up to 4; 1 uses the least memory)',
+    )
     .exitOverride()
     .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
     .action(async (paths: string[], options: CliOptions) => {
@@ -73,6 +80,8 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
   const result = await importHugoContent({
     paths,
     assetsDir: options.assets,
+    validate: options.validate,
+    validationWorkers: wholeNumber(options.validationWorkers, '--validation-workers'),
     onProgress: ({file, done, total}) => {
       if (done === 1) bar?.start(total, 0, {file})
       bar?.update(done, {file})
@@ -107,6 +116,14 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
       : summary(report, destination),
   )
   return report.failedFiles > 0 ? 1 : 0
+}
+
+function wholeNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1)
+    throw new Error(`${flag} takes a whole number of at least 1, not "${value}".`)
+  return number
 }
 
 function summary(report: ImportReport, destination: string): string {

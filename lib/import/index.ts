@@ -57,7 +57,8 @@ export async function importHugoContent(options: ImportOptions): Promise<ImportR
   linkTranslations(mapped)
   const postings = mapped.map(({posting}) => posting)
   const documents = sortDocuments([...shared.documents(), ...postings])
-  if (options.validate !== false) issues.push(...(await schemaFindings(documents, outcomes)))
+  if (options.validate !== false)
+    issues.push(...(await schemaFindings(documents, outcomes, options.validationWorkers)))
   const counts: Record<string, number> = {}
   for (const document of documents) counts[document._type] = (counts[document._type] ?? 0) + 1
   const filesRead = new Set(outcomes.map((outcome) => outcome.file))
@@ -141,8 +142,9 @@ function referencedIds(posting: ImportedDocument): string[] {
 async function schemaFindings(
   documents: ImportedDocument[],
   outcomes: FileOutcome[],
+  workers: number | undefined,
 ): Promise<ImportIssue[]> {
-  const problems = await validateDocuments(documents as SanityDocument[])
+  const problems = await validateDocuments(documents as SanityDocument[], {workers})
   // A posting's own file, else the first file using the shared document.
   const fileOf = new Map<string, string>()
   for (const outcome of outcomes) {

@@ -32,7 +32,7 @@ export async function validateDocuments(
 ): Promise<DocumentProblem[]> {
   const workers = Math.min(
     options.workers ?? defaultWorkerCount(documents.length),
-    Math.ceil(documents.length / BATCH_SIZE),
+    documents.length,
   )
   if (workers <= 1) {
     // Loaded on demand: it imports `sanity`, which the worker path leaves to the workers.
@@ -50,7 +50,8 @@ export async function validateDocuments(
 // validating a hundred postings takes; below a few hundred documents one thread is as quick.
 const MIN_DOCUMENTS_PER_WORKER = 150
 const MAX_WORKERS = 4
-const BATCH_SIZE = 25
+// Documents per message to a worker: small enough that workers finish together.
+const MAX_BATCH_SIZE = 25
 
 function defaultWorkerCount(documents: number): number {
   return Math.max(
@@ -72,8 +73,9 @@ async function validateInWorkers(
   const query = createDatasetQuery(documents)
   const workerData: ValidationWorkerData = {documentIds: documents.map((document) => document._id)}
   const batches: SanityDocument[][] = []
-  for (let start = 0; start < documents.length; start += BATCH_SIZE)
-    batches.push(documents.slice(start, start + BATCH_SIZE))
+  const batchSize = Math.min(MAX_BATCH_SIZE, Math.ceil(documents.length / workerCount))
+  for (let start = 0; start < documents.length; start += batchSize)
+    batches.push(documents.slice(start, start + batchSize))
   const problemsByBatch: DocumentProblem[][] = []
   const workers: Worker[] = []
   let nextBatch = 0

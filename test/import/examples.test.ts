@@ -261,6 +261,38 @@ describe('npm run import -- --to sanity', () => {
   })
 })
 
+describe("the schema's own validation in the report", () => {
+  const report = async (...flags: string[]) => {
+    let stdout = ''
+    const io = {...quiet, stdout: (text: string) => void (stdout += text)}
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'hugo-validate-')), 'dataset.ndjson')
+    const exitCode = await runImportCli([EXAMPLES, '--out', out, '--json', ...flags], io)
+    const {issues} = JSON.parse(stdout) as {issues: {message: string}[]}
+    return {
+      exitCode,
+      dataset: readFileSync(out, 'utf8'),
+      fromSchema: issues.filter((issue) => issue.message.startsWith("Needs HR's eye")),
+    }
+  }
+
+  it('is there by default, on worker threads too, and left out with --no-validate', async () => {
+    const byDefault = await report()
+    const inWorkers = await report('--validation-workers', '2')
+    const skipped = await report('--no-validate')
+    expect(byDefault.fromSchema.length).toBeGreaterThan(0)
+    expect(inWorkers).toEqual(byDefault)
+    expect(skipped.fromSchema).toEqual([])
+    expect(skipped.dataset).toBe(byDefault.dataset)
+  }, 120_000)
+
+  it('refuses a worker count that is not a whole number', async () => {
+    let stderr = ''
+    const io = {...quiet, stderr: (text: string) => void (stderr += text)}
+    expect(await runImportCli([EXAMPLES, '--dry-run', '--validation-workers', '0'], io)).toBe(1)
+    expect(stderr).toContain('--validation-workers takes a whole number of at least 1, not "0".')
+  })
+})
+
 describe('importing again', () => {
   it('updates the changed page without adding documents', async () => {
     const content = path.join(mkdtempSync(path.join(tmpdir(), 'hugo-again-')), 'content')
