@@ -1,5 +1,3 @@
-import {createClient} from '@sanity/client'
-
 import {readStudioEnv} from '../env'
 import {openDatasetFile} from './file'
 import {DEFAULT_DATASET_FILE} from './paths'
@@ -18,6 +16,8 @@ export async function openDataset(
   env: Record<string, string | undefined> = process.env,
 ): Promise<CareersDataset> {
   if (from !== 'sanity') return openDatasetFile(from)
+  // Loaded only for a project: the client and its HTTP stack cost local exports half a second.
+  const {createClient} = await import('@sanity/client')
   const studio = readStudioEnv(env)
   const client = createClient({
     projectId: studio.projectId,
