@@ -1,5 +1,5 @@
 import type {QueryParams} from '@sanity/client'
-import {evaluateSync, parse} from 'groq-js'
+import {evaluateSync, parse, type ExprNode} from 'groq-js'
 
 import {compileQuery} from './compiledQuery'
 import {draftsView, publishedView, type StoredDocument} from './perspective'
@@ -62,7 +62,7 @@ export function createLocalDataset(
     description: options.description ?? `${documents.length} documents in memory`,
     async fetch(query: string, params: QueryParams = {}, fetchOptions: FetchOptions = {}) {
       const view = viewFor(fetchOptions.perspective ?? 'published')
-      const tree = parse(query, {params})
+      const tree = parsedQuery(query)
       const dataset = view.index.candidates(tree, params)
       const timestamp = options.now?.() ?? new Date()
       const dereference = (id: string) => view.byId.get(id) ?? null
@@ -82,4 +82,21 @@ export function createLocalDataset(
       return (await result.get()) as never
     },
   }
+}
+
+// Parse trees by query text. Parsed without parameters, a tree keeps `$name` as a parameter node
+// that evaluation reads from the fetch's params, so one tree serves every call of a query (the
+// export runs the posting query once per posting). Bounded, for a long-running caller that sends
+// ever new query texts.
+const PARSED_QUERIES = new Map<string, ExprNode>()
+const MAX_PARSED_QUERIES = 200
+
+function parsedQuery(query: string): ExprNode {
+  let tree = PARSED_QUERIES.get(query)
+  if (!tree) {
+    tree = parse(query)
+    if (PARSED_QUERIES.size >= MAX_PARSED_QUERIES) PARSED_QUERIES.clear()
+    PARSED_QUERIES.set(query, tree)
+  }
+  return tree
 }

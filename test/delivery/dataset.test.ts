@@ -36,6 +36,18 @@ describe('perspectives', () => {
     expect(await dataset.fetch(query, {id: 'c'}, {perspective: 'drafts'})).toBe('A draft')
     expect(await dataset.fetch('count(*)', {}, {perspective: 'raw'})).toBe(docs.length)
   })
+
+  it('answers each call of the same query with its own parameters', async () => {
+    const dataset = createLocalDataset(docs)
+    const query = '*[_id == $id][0]{title, "limit": $limit}'
+    expect(await dataset.fetch(query, {id: 'a', limit: 1})).toEqual({
+      title: 'A published',
+      limit: 1,
+    })
+    expect(await dataset.fetch(query, {id: 'c', limit: 2})).toEqual({title: 'C', limit: 2})
+    // A parameter left out reads as null, as groq-js answers it.
+    expect(await dataset.fetch(query, {id: 'c'})).toEqual({title: 'C', limit: null})
+  })
 })
 
 describe('dataset files', () => {
