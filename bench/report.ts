@@ -81,13 +81,22 @@ export function renderResultsMarkdown(results: BenchResults, previous?: string):
     lines.push(
       `## CPU profile of the ${profile.stage} stage`,
       '',
-      `One extra run under \`node --cpu-prof\` (${fixed(profile.seconds)} s wall, ${fixed(profile.summary.totalMs / 1000)} s sampled on the main thread). Top self time:`,
+      `One extra run under \`node --cpu-prof\` (${fixed(profile.seconds)} s wall; ${fixed(profile.summary.busyMs / 1000)} s of CPU sampled on ${profile.summary.threads} threads, idle left out). Top self time:`,
       '',
       '| function | where | self | share |',
       '| --- | --- | --- | --- |',
       ...profile.summary.top.map(
         (hot) =>
           `| \`${hot.name}\` | ${hot.location} | ${Math.round(hot.selfMs)} ms | ${hot.percent.toFixed(1)}% |`,
+      ),
+      '',
+      'The same time by package:',
+      '',
+      '| package | self | share |',
+      '| --- | --- | --- |',
+      ...profile.summary.packages.map(
+        (owner) =>
+          `| ${owner.name} | ${Math.round(owner.selfMs)} ms | ${owner.percent.toFixed(1)}% |`,
       ),
       '',
     )

@@ -22,7 +22,7 @@ import {Command} from 'commander'
 
 import {generateCorpus, type GeneratedCorpus} from './generate'
 import {runMeasured, summarise, type Latency, type ProcessRun, type Summary} from './measure'
-import {summariseProfile, type ProfileSummary} from './profile'
+import {summariseProfiles, type ProfileSummary} from './profile'
 import {renderResultsMarkdown} from './report'
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -319,12 +319,15 @@ async function run(options: CliOptions): Promise<void> {
       profiled === 'import' ? importArgs : exportArgs,
       paths.profiles,
     )
-    const profileFile = readdirSync(paths.profiles).find((name) => name.endsWith('.cpuprofile'))
-    if (!profileFile) throw new Error(`No .cpuprofile was written to ${paths.profiles}.`)
+    const profileFiles = readdirSync(paths.profiles)
+      .filter((name) => name.endsWith('.cpuprofile'))
+      .map((name) => path.join(paths.profiles, name))
+    if (profileFiles.length === 0)
+      throw new Error(`No .cpuprofile was written to ${paths.profiles}.`)
     results.profile = {
       stage: profiled,
       seconds: profiledRun.seconds,
-      summary: summariseProfile(path.join(paths.profiles, profileFile), PROJECT_ROOT),
+      summary: summariseProfiles(profileFiles, PROJECT_ROOT),
     }
   }
 
