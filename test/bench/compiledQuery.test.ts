@@ -118,6 +118,18 @@ const cases: [string, Record<string, unknown>][] = [
   ['* | order(rank desc, title asc)._id', {}],
   ['* | order(team, slug)._id', {}],
   ['*[_type == "posting"] | order(slug.current asc) {"slug": slug.current, _id}', {}],
+  // `order()` straight over the dataset filters a sorted copy: ties (p1 and p2, the missing
+  // ranks), mixed types and missing keys, both directions, several terms, chained filters.
+  ['*[_type == "posting"] | order(publishedAt desc, rank)._id', {}],
+  ['*[_type == "posting"][rank != 1] | order(publishedAt)._id', {}],
+  ['(*[_type != "team"]) | order(slug.current desc, _id)._id', {}],
+  ['*[defined(publishedAt)] | order(rank asc, publishedAt desc)._id', {}],
+  ['*[_type == $type] | order(title) {_id, title}', {type: 'posting'}],
+  ['* | order(missing desc)._id', {}],
+  [
+    '*[_type == "team"]{name, "newest": (*[_type == "posting"] | order(publishedAt desc))[0]._id}',
+    {},
+  ],
   [
     '*[_type == "posting"]{_id, "team": team->{name, "slug": slug.current}, "name": team->name}',
     {},
