@@ -408,6 +408,19 @@ function compile(node: ExprNode, context: QueryContext): Compiled | undefined {
       const left = compile(node.left, context)
       const right = compile(node.right, context)
       if (!apply || !left || !right) return undefined
+      const pattern = node.op === 'in' && right.constant ? right.evaluate(null) : undefined
+      if (pattern instanceof Path) {
+        // `_id in path("drafts.**")`: the pattern's first part, unless a wildcard, is literal
+        // text at the start of its regular expression; most ids fail that cheaper test.
+        const [first = ''] = pattern.toJSON().split('.', 1)
+        const prefix = first === '*' || first === '**' ? '' : first
+        return derived([left], (self) => {
+          const value = left.evaluate(self)
+          return typeof value === 'string'
+            ? value.startsWith(prefix) && pattern.matches(value)
+            : null
+        })
+      }
       return derived([left, right], (self) => apply(left.evaluate(self), right.evaluate(self)))
     }
     case 'FuncCall':

@@ -76,6 +76,17 @@ const documents: StoredDocument[] = [
   {_id: 'drafts.p1', _type: 'posting', title: 'One draft', slug: {current: 'one'}, rank: 1},
   {_id: 'versions.r1.p2', _type: 'posting', title: 'Two in a release'},
   {_id: 'note', _type: 'note', tags: 'a', publishedAt: '2026-03-01T00:00:00Z'},
+  // Ids that `path("drafts.**")` tells apart: its `.` matches any character but a line break.
+  ...[
+    'drafts',
+    'drafts.',
+    'draftsXy',
+    'drafts\ny',
+    'drafts.a\nb',
+    'drafts.a.x',
+    'p.q.x',
+    'a.x',
+  ].map((_id) => ({_id, _type: 'id'})),
 ]
 
 const cases: [string, Record<string, unknown>][] = [
@@ -98,6 +109,12 @@ const cases: [string, Record<string, unknown>][] = [
   ['*[defined(title)]._id', {}],
   ['*[!defined(slug.current)]._id', {}],
   ['*[_id in path("drafts.**")]._id', {}],
+  ['*[tags in path("drafts.**") || "drafts" in path("drafts.**")]._id', {}],
+  ['*[_type == "id"]{_id, "draft": _id in path("drafts.**"), "p": _id in path("p.*.x")}', {}],
+  [
+    '*[_type == "id"]{"a": _id in path("**.x"), "b": _id in path("*.x"), "c": _id in path($p)}',
+    {p: 'drafts.*'},
+  ],
   ['*[_id in path("versions.*")]._id', {}],
   ['*[_id in path("*")]._id', {}],
   ['*[_id in ["p1", "p3", null]]._id', {}],
