@@ -13,7 +13,10 @@ import {DateTime, Path, type ExprNode} from 'groq-js'
  * caller evaluates it with groq-js; test/bench/compiledQuery.test.ts compares the two.
  */
 export interface QueryContext {
-  /** What `*` reads. */
+  /**
+   * What `*` reads. Never changed once queried: `order()` over it keeps a sorted copy per array
+   * and order key (see `presorted`).
+   */
   dataset: readonly unknown[]
   params: Record<string, unknown>
   /** What `now()` returns. */
@@ -121,6 +124,52 @@ function totalCompare(left: SortKey, right: SortKey): number {
     default:
       return 0
   }
+}
+
+/** groq-js's `order()`: by each key's `totalCompare` in turn, ties in input order. */
+function sortStably(
+  items: readonly unknown[],
+  keys: readonly Compiled[],
+  signs: readonly number[],
+) {
+  const rows = items.map((item: unknown, position) => ({
+    item,
+    position,
+    keys: keys.map((key) => sortKey(key.evaluate(item ?? null))),
+  }))
+  rows.sort((left, right) => {
+    for (let k = 0; k < keys.length; k++) {
+      const order =
+        totalCompare(left.keys[k] as SortKey, right.keys[k] as SortKey) * (signs[k] as number)
+      if (order !== 0) return order
+    }
+    return left.position - right.position
+  })
+  return rows.map((row) => row.item)
+}
+
+/** Sorted copies of dataset arrays by order signature, built on first use like ./queryIndex. */
+const sortedDatasets = new WeakMap<readonly unknown[], Map<string, readonly unknown[]>>()
+
+function presorted(
+  dataset: readonly unknown[],
+  signature: string,
+  sort: (items: readonly unknown[]) => readonly unknown[],
+): readonly unknown[] {
+  let bySignature = sortedDatasets.get(dataset)
+  if (!bySignature) sortedDatasets.set(dataset, (bySignature = new Map()))
+  let sorted = bySignature.get(signature)
+  if (!sorted) bySignature.set(signature, (sorted = sort(dataset)))
+  return sorted
+}
+
+/** The conditions of `*`, `*[a]`, `*[a][b]`…: what an `order()` over the dataset filters by. */
+function datasetFilters(node: ExprNode): ExprNode[] | undefined {
+  if (node.type === 'Everything') return []
+  if (node.type === 'Group') return datasetFilters(node.base)
+  if (node.type !== 'Filter') return undefined
+  const inner = datasetFilters(node.base)
+  return inner && [...inner, node.expr]
 }
 
 const COMPARISONS: Record<string, (order: number) => boolean> = {
@@ -308,23 +357,26 @@ function compile(node: ExprNode, context: QueryContext): Compiled | undefined {
       )
       if (!base || !keys) return undefined
       const signs = node.args.map((arg) => (arg.type === 'Desc' ? -1 : 1))
+      const sort = (items: readonly unknown[]) => sortStably(items, keys, signs)
+      const filters = datasetFilters(node.base)
+      const keyPaths = node.args.map((arg) =>
+        attributePathFromThis(arg.type === 'Asc' || arg.type === 'Desc' ? arg.base : arg),
+      )
+      if (filters && keyPaths.every((path) => path !== undefined)) {
+        // `*[…] | order(attribute)`: a stable sort with ties in dataset order commutes with the
+        // filter, so filtering the dataset's sorted copy gives the same list without sorting.
+        const conditions = all(filters)
+        if (!conditions) return undefined
+        const signature = JSON.stringify([keyPaths, signs])
+        return variable(() =>
+          presorted(context.dataset, signature, sort).filter((item: unknown) =>
+            conditions.every((condition) => condition.evaluate(item ?? null) === true),
+          ),
+        )
+      }
       return variable((self) => {
         const items = base.evaluate(self)
-        if (!Array.isArray(items)) return null
-        const rows = items.map((item: unknown, position) => ({
-          item,
-          position,
-          keys: keys.map((key) => sortKey(key.evaluate(item ?? null))),
-        }))
-        rows.sort((left, right) => {
-          for (let k = 0; k < keys.length; k++) {
-            const order =
-              totalCompare(left.keys[k] as SortKey, right.keys[k] as SortKey) * (signs[k] as number)
-            if (order !== 0) return order
-          }
-          return left.position - right.position
-        })
-        return rows.map((row) => row.item)
+        return Array.isArray(items) ? sort(items) : null
       })
     }
     case 'And':
@@ -356,6 +408,19 @@ function compile(node: ExprNode, context: QueryContext): Compiled | undefined {
       const left = compile(node.left, context)
       const right = compile(node.right, context)
       if (!apply || !left || !right) return undefined
+      const pattern = node.op === 'in' && right.constant ? right.evaluate(null) : undefined
+      if (pattern instanceof Path) {
+        // `_id in path("drafts.**")`: the pattern's first part, unless a wildcard, is literal
+        // text at the start of its regular expression; most ids fail that cheaper test.
+        const [first = ''] = pattern.toJSON().split('.', 1)
+        const prefix = first === '*' || first === '**' ? '' : first
+        return derived([left], (self) => {
+          const value = left.evaluate(self)
+          return typeof value === 'string'
+            ? value.startsWith(prefix) && pattern.matches(value)
+            : null
+        })
+      }
       return derived([left, right], (self) => apply(left.evaluate(self), right.evaluate(self)))
     }
     case 'FuncCall':

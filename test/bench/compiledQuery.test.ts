@@ -76,6 +76,17 @@ const documents: StoredDocument[] = [
   {_id: 'drafts.p1', _type: 'posting', title: 'One draft', slug: {current: 'one'}, rank: 1},
   {_id: 'versions.r1.p2', _type: 'posting', title: 'Two in a release'},
   {_id: 'note', _type: 'note', tags: 'a', publishedAt: '2026-03-01T00:00:00Z'},
+  // Ids that `path("drafts.**")` tells apart: its `.` matches any character but a line break.
+  ...[
+    'drafts',
+    'drafts.',
+    'draftsXy',
+    'drafts\ny',
+    'drafts.a\nb',
+    'drafts.a.x',
+    'p.q.x',
+    'a.x',
+  ].map((_id) => ({_id, _type: 'id'})),
 ]
 
 const cases: [string, Record<string, unknown>][] = [
@@ -98,6 +109,12 @@ const cases: [string, Record<string, unknown>][] = [
   ['*[defined(title)]._id', {}],
   ['*[!defined(slug.current)]._id', {}],
   ['*[_id in path("drafts.**")]._id', {}],
+  ['*[tags in path("drafts.**") || "drafts" in path("drafts.**")]._id', {}],
+  ['*[_type == "id"]{_id, "draft": _id in path("drafts.**"), "p": _id in path("p.*.x")}', {}],
+  [
+    '*[_type == "id"]{"a": _id in path("**.x"), "b": _id in path("*.x"), "c": _id in path($p)}',
+    {p: 'drafts.*'},
+  ],
   ['*[_id in path("versions.*")]._id', {}],
   ['*[_id in path("*")]._id', {}],
   ['*[_id in ["p1", "p3", null]]._id', {}],
@@ -118,6 +135,18 @@ const cases: [string, Record<string, unknown>][] = [
   ['* | order(rank desc, title asc)._id', {}],
   ['* | order(team, slug)._id', {}],
   ['*[_type == "posting"] | order(slug.current asc) {"slug": slug.current, _id}', {}],
+  // `order()` straight over the dataset filters a sorted copy: ties (p1 and p2, the missing
+  // ranks), mixed types and missing keys, both directions, several terms, chained filters.
+  ['*[_type == "posting"] | order(publishedAt desc, rank)._id', {}],
+  ['*[_type == "posting"][rank != 1] | order(publishedAt)._id', {}],
+  ['(*[_type != "team"]) | order(slug.current desc, _id)._id', {}],
+  ['*[defined(publishedAt)] | order(rank asc, publishedAt desc)._id', {}],
+  ['*[_type == $type] | order(title) {_id, title}', {type: 'posting'}],
+  ['* | order(missing desc)._id', {}],
+  [
+    '*[_type == "team"]{name, "newest": (*[_type == "posting"] | order(publishedAt desc))[0]._id}',
+    {},
+  ],
   [
     '*[_type == "posting"]{_id, "team": team->{name, "slug": slug.current}, "name": team->name}',
     {},
