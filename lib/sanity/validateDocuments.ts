@@ -66,8 +66,9 @@ function defaultWorkerCount(documents: number): number {
 }
 
 // Worker threads load modules with Node's own loader, which does not read TypeScript: the worker
-// registers tsx before importing its module (whether or not the parent runs under tsx).
-const WORKER_BOOTSTRAP = `import('tsx/esm/api')
+// registers tsx before importing its module (whether or not the parent runs under tsx). Both are
+// resolved here: an evaluated worker would resolve a bare 'tsx' from the working directory.
+const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({register}) => register())
   .then(() => import(${JSON.stringify(new URL('./validationWorker.ts', import.meta.url).href)}))`
 

@@ -1,7 +1,8 @@
+import {spawnSync} from 'node:child_process'
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 
 import type {SanityDocument} from 'sanity'
 import {collectMigrationMutations, type MigrationContext} from 'sanity/migrate'
@@ -283,6 +284,19 @@ describe("the schema's own validation in the report", () => {
     expect(inWorkers).toEqual(byDefault)
     expect(skipped.fromSchema).toEqual([])
     expect(skipped.dataset).toBe(byDefault.dataset)
+  }, 120_000)
+
+  it('starts its worker threads from any working directory', () => {
+    const tsx = fileURLToPath(import.meta.resolve('tsx'))
+    const script = path.resolve(__dirname, '../../scripts/import.ts')
+    const run = spawnSync(
+      process.execPath,
+      ['--import', tsx, script, EXAMPLES, '--dry-run', '--validation-workers', '2'],
+      {cwd: tmpdir(), encoding: 'utf8', env: {...process.env, SANITY_TELEMETRY_DISABLED: '1'}},
+    )
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain("Needs HR's eye")
   }, 120_000)
 
   it('refuses a worker count that is not a whole number', async () => {
