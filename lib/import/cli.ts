@@ -55,7 +55,7 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
     .option('--no-validate', "skip the schema's own validation (faster; the report then omits it)")
     .option(
       '--validation-workers <n>',
-      'worker threads for the validation (default: one per core, up to 4; fewer use less memory)',
+      'threads for the validation (default: one per core, up to 4; 1 uses the least memory)',
     )
     .exitOverride()
     .configureOutput({writeOut: io.stdout, writeErr: io.stderr})

@@ -52,7 +52,7 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void
   /** Run the schema's own validation over the result and report its findings (default true). */
   validate?: boolean
-  /** Worker threads for that validation (see validateDocuments); fewer use less memory. */
+  /** Threads for that validation (see validateDocuments); 1 uses the least memory. */
   validationWorkers?: number
 }
 

@@ -11,9 +11,8 @@ export type {DocumentProblem} from './documentValidation'
 
 export interface ValidateOptions {
   /**
-   * Worker threads to validate in; 0 validates on the calling thread. By default, one per core
-   * (up to 4) for sets large enough to repay each worker loading the schema and `sanity`, and the
-   * calling thread for small ones.
+   * Worker threads to validate in; 1 validates on the calling thread. By default, one per core
+   * (up to 4) for sets large enough to repay each worker loading the schema and `sanity`.
    */
   workers?: number
 }
@@ -35,7 +34,7 @@ export async function validateDocuments(
     options.workers ?? defaultWorkerCount(documents.length),
     documents.length,
   )
-  if (workers < 1) {
+  if (workers <= 1) {
     // Loaded on demand: it imports `sanity`, which the worker path leaves to the workers.
     const {validateWithSchema} = await import('./documentValidation')
     const ids = new Set(documents.map((document) => document._id))
@@ -48,9 +47,9 @@ export async function validateDocuments(
 }
 
 // Each worker spends a few seconds loading `sanity` and compiling the schema, about what
-// validating a hundred postings takes. Above that, a worker beats the calling thread even alone:
-// its heap holds a batch, not the whole import, so garbage collection stays cheaper (10,000
-// postings: 470 s of CPU on the calling thread, 396 s in one worker; bench/RESULTS.md).
+// validating a hundred postings takes; below a few hundred documents one thread is as quick.
+// Workers trade memory for time: 10,000 postings took 158 s and 889 MB on the calling thread,
+// 108 s and 1.6 GB in two workers (bench/RESULTS.md).
 const MIN_DOCUMENTS_PER_WORKER = 150
 const MAX_WORKERS = 4
 // Documents per message to a worker: small enough that workers finish together.
@@ -58,10 +57,9 @@ const MAX_BATCH_SIZE = 25
 const YOUNG_GENERATION_MB = 64
 
 function defaultWorkerCount(documents: number): number {
-  return Math.min(
-    availableParallelism(),
-    MAX_WORKERS,
-    Math.floor(documents / MIN_DOCUMENTS_PER_WORKER),
+  return Math.max(
+    1,
+    Math.min(availableParallelism(), MAX_WORKERS, Math.floor(documents / MIN_DOCUMENTS_PER_WORKER)),
   )
 }
 
@@ -91,8 +89,7 @@ async function validateInWorkers(
       const worker = new Worker(WORKER_BOOTSTRAP, {
         eval: true,
         workerData,
-        // A larger young generation: the validator allocates many short-lived objects; on 1,000
-        // postings this cut the CPU time by about a tenth (bench/RESULTS.md).
+        // A larger young generation: the validator allocates many short-lived objects.
         resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB},
       })
       workers.push(worker)

@@ -52,7 +52,7 @@ describe('validating in worker threads', () => {
       ...postings,
     ]
 
-    const onThread = await validateDocuments(documents, {workers: 0})
+    const onThread = await validateDocuments(documents, {workers: 1})
     const inWorkers = await validateDocuments(documents, {workers: 2})
 
     expect(onThread.length).toBeGreaterThan(20)
