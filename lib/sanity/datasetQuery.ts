@@ -1,31 +1,15 @@
-import {evaluate, parse} from 'groq-js'
-
-import {createQueryIndex} from '../dataset/queryIndex'
+import {createLocalDataset, type StoredDocument} from '../dataset'
 
 /** What validators ask of the dataset: GROQ, answered as the Content Lake would. */
 export type DatasetQuery = (query: string, params?: Record<string, unknown>) => Promise<unknown>
 
-interface QueryableDocument {
-  _id: string
-  _type: string
-  [field: string]: unknown
-}
-
 /**
- * GROQ over a set of documents with groq-js, for the validators that query (slug uniqueness).
- * Indexed: those validators query once per document, and a scan each time would make validating
- * an import quadratic. Loads nothing of `sanity`, so validation workers can ask the main thread.
+ * GROQ over a set of documents, for the validators that query (slug uniqueness): the local
+ * dataset's engine, indexed, so a query per document keeps validating an import linear. Validators
+ * ask with the raw perspective (every stored document under its own id). Loads nothing of
+ * `sanity`, so validation workers can ask the main thread.
  */
-export function createDatasetQuery(documents: readonly QueryableDocument[]): DatasetQuery {
-  const index = createQueryIndex(documents)
-  const byId = new Map(documents.map((document) => [document._id, document]))
-  return async (query, params = {}) => {
-    const tree = parse(query, {params})
-    const result = await evaluate(tree, {
-      dataset: index.candidates(tree, params),
-      params,
-      dereference: ({_ref}) => byId.get(_ref) ?? null,
-    })
-    return result.get()
-  }
+export function createDatasetQuery(documents: readonly StoredDocument[]): DatasetQuery {
+  const dataset = createLocalDataset(documents)
+  return (query, params = {}) => dataset.fetch(query, params, {perspective: 'raw'})
 }

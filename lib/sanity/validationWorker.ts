@@ -33,6 +33,8 @@ const dataset = {
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'validate') {
+    // A failure is left unhandled on purpose: the worker exits with it, and the main thread
+    // rejects the whole validation with that error.
     void validateWithSchema(message.documents as SanityDocument[], dataset).then((problems) =>
       port.postMessage({type: 'validated', batchId: message.batchId, problems}),
     )
