@@ -11,9 +11,12 @@ import {DEFAULT_DATASET, LOCAL_PROJECT_ID} from '../../lib/env'
 import {temporaryDirectory} from '../content-lake/helpers'
 import {CHROMIUM_ARGS, CHROMIUM_EXECUTABLE} from '../support/chromium'
 
-/** The built Studio bakes in the API host, so the test server always listens on this port. */
-export const E2E_LAKE_PORT = 3990
-export const E2E_STUDIO_PORT = 3991
+/**
+ * The built Studio bakes in the API host, so the test server always listens on this port.
+ * `E2E_PORT` moves the pair (lake, lake + 1) for checkouts that test side by side on one machine.
+ */
+export const E2E_LAKE_PORT = Number(process.env.E2E_PORT ?? 3990)
+export const E2E_STUDIO_PORT = E2E_LAKE_PORT + 1
 export const STUDIO_BUILD_DIR = 'test/artifacts/studio-build'
 export const ARTIFACTS_DIR = 'test/artifacts/e2e'
 
