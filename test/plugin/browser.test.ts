@@ -163,14 +163,17 @@ describe('Preview view in Chromium', () => {
     const sidebar = await pageFrame().locator('.posting__sidebar').textContent()
     for (const name of [teamName, contactName]) if (name) expect(sidebar).toContain(name)
 
-    // The frame is sandboxed without scripts: an event handler put into the page never runs.
+    // The frame is sandboxed without scripts: an event handler put into the page never runs. The
+    // page's own handler would run before the listener added here, so once that listener has
+    // heard the image fail, the handler has had its chance.
     const ran = await page.evaluate(async (title) => {
       const frame = document.querySelector<HTMLIFrameElement>(`iframe[title="${title}"]`)!
       frame.contentDocument!.body.insertAdjacentHTML(
         'beforeend',
-        '<img src="/missing.png" onerror="parent.document.title = \'script ran\'">',
+        '<img id="handler-probe" src="/missing.png" onerror="parent.document.title = \'script ran\'">',
       )
-      await new Promise((resolve) => setTimeout(resolve, 500))
+      const probe = frame.contentDocument!.getElementById('handler-probe')!
+      await new Promise((resolve) => probe.addEventListener('error', resolve, {once: true}))
       return document.title === 'script ran'
     }, FRAME_TITLE)
     expect(ran).toBe(false)
@@ -179,10 +182,15 @@ describe('Preview view in Chromium', () => {
 
   test('updates in place as the editor types: no reload, scroll position kept', async () => {
     const frame = page.locator(`iframe[title="${FRAME_TITLE}"]`)
+    // The site's stylesheet asks for smooth scrolling, which would still be animating when the
+    // edit lands: jump instead, and start editing only once the frame is where it was sent.
     await frame.evaluate((element: HTMLIFrameElement) => {
       element.contentDocument!.documentElement.dataset.loadedOnce = 'yes'
-      element.contentWindow!.scrollTo(0, 400)
+      element.contentWindow!.scrollTo({top: 400, behavior: 'instant'})
     })
+    await expect
+      .poll(() => frame.evaluate((element: HTMLIFrameElement) => element.contentWindow!.scrollY))
+      .toBe(400)
     await page.evaluate(() => window.careersPreview.edit({title: 'Edited in the Studio'}))
     await expect
       .poll(() => pageFrame().locator('h1').textContent(), {timeout: 10_000})
