@@ -71,8 +71,10 @@ describe('a crash during writes', () => {
           acknowledged.push(inFlight)
         }
       })()
-      // Let a few transactions commit, then crash the server while one is being written.
-      await new Promise((resolve) => setTimeout(resolve, 300 + killAfterMs))
+      // Let a few transactions commit (however slow the machine), then crash the server while
+      // the next ones are being written.
+      await expect.poll(() => acknowledged.length, {timeout: 60_000}).toBeGreaterThanOrEqual(3)
+      await new Promise((resolve) => setTimeout(resolve, killAfterMs))
       killed = true
       child.kill('SIGKILL')
       await exited
@@ -80,7 +82,6 @@ describe('a crash during writes', () => {
 
       const stored = await readDatasetFile(datasetFile)
       const storedIds = new Set(stored.map(({_id}) => _id))
-      expect(acknowledged.length).toBeGreaterThan(0)
       for (const id of acknowledged) expect(storedIds).toContain(id)
       const written = [...storedIds].filter((id) => id.startsWith('crash-team-'))
       const unacknowledged = written.filter((id) => !acknowledged.includes(id))

@@ -1,12 +1,13 @@
 import {mkdir} from 'node:fs/promises'
 
-import type {Browser, BrowserContext, Page} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {Browser, Page} from 'playwright-core'
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 
 import type {RunningContentLake} from '../../lib/content-lake/server'
 import {POSTINGS, SEED_DOCUMENTS} from './fixtures'
 import {
   ARTIFACTS_DIR,
+  closeOpenContexts,
   E2E_LAKE_PORT,
   offlineContext,
   screenshot,
@@ -22,7 +23,6 @@ let environment: StudioEnvironment | undefined
 let lake: RunningContentLake
 let studio: StudioEnvironment['studio']
 let browser: Browser
-const contexts: BrowserContext[] = []
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS_DIR, {recursive: true})
@@ -31,10 +31,10 @@ beforeAll(async () => {
 }, 600_000)
 
 afterAll(() => environment?.stop(), 60_000)
+afterEach(closeOpenContexts)
 
 async function newPage(): Promise<{page: Page; blocked: string[]}> {
   const {context, blocked} = await offlineContext(browser)
-  contexts.push(context)
   return {page: await context.newPage(), blocked}
 }
 

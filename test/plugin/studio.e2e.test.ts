@@ -8,10 +8,15 @@
 import {mkdir, readFile} from 'node:fs/promises'
 
 import type {Browser, FrameLocator, Page} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 
 import type {RunningContentLake} from '../../lib/content-lake/server'
-import {offlineContext, startStudioEnvironment, type StudioEnvironment} from '../e2e/studio'
+import {
+  closeOpenContexts,
+  offlineContext,
+  startStudioEnvironment,
+  type StudioEnvironment,
+} from '../e2e/studio'
 import {careersFixture, draftOnlyPosting, expiredPosting} from '../fixtures/documents/careers'
 
 const UI_TIMEOUT = 60_000
@@ -31,6 +36,7 @@ beforeAll(async () => {
 }, 600_000)
 
 afterAll(() => environment?.stop(), 60_000)
+afterEach(closeOpenContexts)
 
 async function openDocument(id: string, type: string): Promise<Page> {
   const {context} = await offlineContext(browser)
