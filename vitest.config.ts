@@ -8,6 +8,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // `expect.poll` waits on state; its bound only decides how long a broken test takes to fail.
+    // Vitest's 1 s default is less than a busy machine may take to get there.
+    expect: {poll: {timeout: 30_000}},
     // Browser and Hugo tests start their own processes; running files in parallel on a 2-core
     // machine only makes them fight over the CPU.
     fileParallelism: false,
