@@ -30,7 +30,14 @@ export default defineConfig({
   projectId: env.projectId,
   dataset: env.dataset,
   ...(env.apiHost ? {apiHost: env.apiHost} : {}),
-  ...(env.isLocalDefault ? {unstable_clientFactory: createLocalContentLakeClient} : {}),
+  ...(env.isLocalDefault
+    ? {
+        unstable_clientFactory: createLocalContentLakeClient,
+        // The local Content Lake runs no scheduler: "Schedule publish" could only open an
+        // upsell for a paid plan, which needs the network.
+        scheduledDrafts: {enabled: false},
+      }
+    : {}),
   plugins: [
     structureTool({
       structure,

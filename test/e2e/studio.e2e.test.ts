@@ -8,6 +8,7 @@ import {POSTINGS, SEED_DOCUMENTS} from './fixtures'
 import {
   ARTIFACTS_DIR,
   closeOpenContexts,
+  gotoStudio,
   E2E_LAKE_PORT,
   offlineContext,
   screenshot,
@@ -75,7 +76,7 @@ describe('the Studio against the local Content Lake, with no network and no acco
     'boots and lists the postings',
     async () => {
       const {page, blocked} = await newPage()
-      await page.goto(`${studio.url}/structure/jobPostings;posting`)
+      await gotoStudio(page, `${studio.url}/structure/jobPostings;posting`)
       for (const posting of POSTINGS) {
         await page.getByText(posting.title).first().waitFor({timeout: UI_TIMEOUT})
       }
@@ -97,7 +98,7 @@ describe('the Studio against the local Content Lake, with no network and no acco
         }
       })
 
-      await page.goto(`${studio.url}/intent/create/template=contact;type=contact/`)
+      await gotoStudio(page, `${studio.url}/intent/create/template=contact;type=contact/`)
       const name = page.getByTestId('field-name').locator('input')
       await name.waitFor({timeout: UI_TIMEOUT})
       await name.fill('Maja Virtanen')
@@ -115,7 +116,7 @@ describe('the Studio against the local Content Lake, with no network and no acco
       await stored(contactId, (contact) => contact.email === 'maja.virtanen@example.com')
       await screenshot(page, '03-contact-published')
 
-      await page.goto(`${studio.url}/intent/create/template=posting;type=posting/`)
+      await gotoStudio(page, `${studio.url}/intent/create/template=posting;type=posting/`)
       const title = page.getByTestId('field-title').locator('input')
       await title.waitFor({timeout: UI_TIMEOUT})
       await title.fill('Storage Engineer')
@@ -191,7 +192,7 @@ describe('the Studio against the local Content Lake, with no network and no acco
       const title = (page: Page) => page.getByTestId('field-title').locator('input')
       // One after the other: two Studios booting at once on two cores only slow each other down.
       for (const {page} of [first, second]) {
-        await page.goto(url)
+        await gotoStudio(page, url)
         await intro(page).waitFor({timeout: UI_TIMEOUT})
       }
 

@@ -150,6 +150,51 @@ export async function offlineContext(
   return {context, blocked}
 }
 
+const FEATURES_REQUEST = /\/features(\?|$)/
+
+/**
+ * Loads the Studio at `url` in `page` and returns once it has settled. When /features answers,
+ * the Studio wraps its whole layout anew (sanity 6.16's comments layout adds a provider once it
+ * knows comments are off), which remounts everything below: an open dialog, a focused input, a
+ * menu. On a busy machine that answer can come after the document is on screen and the test has
+ * started clicking. So the page holds /features until the Studio has rendered, lets it through,
+ * and waits for the navigation bar to be replaced: after that, nothing remounts.
+ */
+export async function gotoStudio(page: Page, url: string): Promise<void> {
+  let releaseFeatures!: () => void
+  const featuresReleased = new Promise<void>((resolve) => (releaseFeatures = resolve))
+  // Once released, the handler passes every request on to the context's offline routing.
+  await page.route(FEATURES_REQUEST, async (route) => {
+    await featuresReleased
+    await route.fallback()
+  })
+  try {
+    await page.goto(url)
+    const navbar = page.getByTestId('studio-navbar')
+    await navbar.waitFor({timeout: STUDIO_BOOT_TIMEOUT})
+    await navbar.evaluate((element) => element.setAttribute('data-before-features', ''))
+  } finally {
+    releaseFeatures()
+  }
+  await page
+    .locator('[data-testid="studio-navbar"]:not([data-before-features])')
+    .waitFor({timeout: STUDIO_BOOT_TIMEOUT})
+}
+
+/** A new offline tab with the Studio loaded at `url` and settled (see `gotoStudio`). */
+export async function openStudioPage(
+  browser: Browser,
+  url: string,
+): Promise<{page: Page; blocked: string[]}> {
+  const {context, blocked} = await offlineContext(browser)
+  const page = await context.newPage()
+  await gotoStudio(page, url)
+  return {page, blocked}
+}
+
+/** The Studio is slow to boot on a busy two-core machine. */
+const STUDIO_BOOT_TIMEOUT = 120_000
+
 const openContexts: BrowserContext[] = []
 
 /**

@@ -13,7 +13,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import type {RunningContentLake} from '../../lib/content-lake/server'
 import {
   closeOpenContexts,
-  offlineContext,
+  openStudioPage,
   startStudioEnvironment,
   type StudioEnvironment,
 } from '../e2e/studio'
@@ -39,9 +39,7 @@ afterAll(() => environment?.stop(), 60_000)
 afterEach(closeOpenContexts)
 
 async function openDocument(id: string, type: string): Promise<Page> {
-  const {context} = await offlineContext(browser)
-  const page = await context.newPage()
-  await page.goto(`${studio.url}/intent/edit/id=${id};type=${type}/`)
+  const {page} = await openStudioPage(browser, `${studio.url}/intent/edit/id=${id};type=${type}/`)
   return page
 }
 
