@@ -4,7 +4,7 @@ import {once} from 'node:events'
 import {readdir, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
-import {type Browser, type BrowserContext, chromium, type Page} from 'playwright-core'
+import {type Browser, type BrowserContext, chromium, type Page, type Request} from 'playwright-core'
 
 import {startContentLake, type RunningContentLake} from '../../lib/content-lake/server'
 import {DEFAULT_DATASET, LOCAL_PROJECT_ID} from '../../lib/env'
@@ -147,7 +147,26 @@ export async function offlineContext(
     blocked.push(url)
     return route.abort('internetdisconnected')
   })
+  reportLocalRequestFailures(context)
   return {context, blocked}
+}
+
+/**
+ * Prints every local request that fails or answers with a server error: the Studio answers those
+ * with a "request error" dialog over the page, so a test that then cannot click has its cause here.
+ */
+function reportLocalRequestFailures(context: BrowserContext) {
+  const describe = (request: Request) => `${request.method()} ${request.url()}`
+  context.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText
+    // The page cancelling its own request (a closed listener, a superseded query) is no failure.
+    if (!isLocal(request.url()) || reason === 'net::ERR_ABORTED') return
+    console.warn(`e2e: ${describe(request)} failed: ${reason}`)
+  })
+  context.on('response', (response) => {
+    if (!isLocal(response.url()) || (response.status() < 500 && response.status() !== 429)) return
+    console.warn(`e2e: ${describe(response.request())} answered ${response.status()}`)
+  })
 }
 
 const FEATURES_REQUEST = /\/features(\?|$)/
