@@ -173,14 +173,23 @@ describe('safety corpus', () => {
     const redirects = buildRedirects(
       [
         {
+          _id: 'p',
           slug: 'job',
-          aliases: ['/old/job', '//evil.example.com', '/../../etc/x', 'relative'],
+          aliases: ['/old/job', '//evil.example.com', '/../../etc/x', 'relative', '/\\evil.com'],
           isOpen: true,
         },
       ],
       DEFAULT_SITE_SETTINGS,
     )
-    expect(redirects).toEqual([{from: '/old/job', to: '/career/job/'}])
+    expect(redirects).toEqual([
+      {
+        from: '/old/job',
+        folder: '/old/job/',
+        to: '/career/job/',
+        postingId: 'p',
+        field: 'aliases[0]',
+      },
+    ])
   })
 
   it('21 writes Hugo markdown in which text cannot become a shortcode, HTML or an unsafe link', () => {
