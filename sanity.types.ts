@@ -870,6 +870,15 @@ export type EXPORTABLE_POSTINGS_QUERY_RESULT = Array<{
 }>
 
 // Source: lib/queries/queries.ts
+// Variable: UNREADABLE_CLOSING_DATE_QUERY
+// Query: *[_type == "posting" && !(_id in path("drafts.**")) && defined(validThrough) && !defined(dateTime(validThrough))] {    _id, "slug": slug.current, validThrough  }
+export type UNREADABLE_CLOSING_DATE_QUERY_RESULT = Array<{
+  _id: string
+  slug: string | null
+  validThrough: string | null
+}>
+
+// Source: lib/queries/queries.ts
 // Variable: DRAFT_POSTING_IDS_QUERY
 // Query: *[_type == "posting" && _id in path("drafts.**")]._id
 export type DRAFT_POSTING_IDS_QUERY_RESULT = Array<string>
@@ -1025,6 +1034,7 @@ declare global {
     '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    intro,\n    language,\n    publishedAt,\n    "updatedAt": _updatedAt,\n    "team": team->name,\n    "location": location.display,\n    tags\n  }\n': FEED_POSTINGS_QUERY_RESULT
     '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc).slug.current\n': EXPORTABLE_POSTING_SLUGS_QUERY_RESULT
     '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc, _id asc) {_id, "slug": slug.current, publishedAt}\n': EXPORTABLE_POSTINGS_QUERY_RESULT
+    '\n  *[_type == "posting" && !(_id in path("drafts.**")) && defined(validThrough) && !defined(dateTime(validThrough))] {\n    _id, "slug": slug.current, validThrough\n  }\n': UNREADABLE_CLOSING_DATE_QUERY_RESULT
     '*[_type == "posting" && _id in path("drafts.**")]._id': DRAFT_POSTING_IDS_QUERY_RESULT
     '*[_id in $ids]': REFERENCED_DOCUMENTS_QUERY_RESULT
     '\n  *[_type == "posting" && references($id)] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    language,\n    "isExpired": (defined(validThrough) && dateTime(validThrough) <= dateTime(now())),\n    "isDraft": coalesce(_originalId, _id) in path("drafts.**")\n  }\n': POSTINGS_USING_DOCUMENT_QUERY_RESULT

@@ -11,6 +11,7 @@ import {
   POSTING_BY_ID_QUERY,
   POSTING_ROUTES_QUERY,
   SITEMAP_POSTINGS_QUERY,
+  UNREADABLE_CLOSING_DATE_QUERY,
 } from '../queries/queries'
 import {
   buildRedirects,
@@ -19,6 +20,7 @@ import {
   checkPostingPageData,
   checkPostingRoutes,
   checkSitemapPostings,
+  dataIssue,
   findMissingJobPostingFields,
   postingPath,
   renderAtomFeed,
@@ -102,6 +104,14 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
   }
 
   const listed = await dataset.fetch(EXPORTABLE_POSTINGS_QUERY, {}, fetchOptions)
+  for (const unreadable of await dataset.fetch(UNREADABLE_CLOSING_DATE_QUERY, {}, fetchOptions)) {
+    skip(unreadable._id, typeof unreadable.slug === 'string' ? unreadable.slug : null, [
+      {
+        field: 'validThrough',
+        message: `${JSON.stringify(unreadable.validThrough)} is not a date, so the posting is neither open nor closed: set the closing date.`,
+      },
+    ])
+  }
   const draftIds = new Set(await dataset.fetch(DRAFT_POSTING_IDS_QUERY, {}, {perspective: 'raw'}))
   const plan = new SitePlan()
   const siteFiles = [
@@ -156,7 +166,13 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
         slug,
         title: posting.title ?? slug,
         draft,
-        issues: [...page.issues, ...markdown.issues, ...missing],
+        // The values left out with a default: the renderers saw the posting without them.
+        issues: [
+          ...checked.problems.map(dataIssue),
+          ...page.issues,
+          ...markdown.issues,
+          ...missing,
+        ],
       }
       rendered.push({posting, exported, markdown: markdown.markdown, html: page.html})
     } catch (error) {
@@ -185,7 +201,9 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     isOpen: true,
   }))
   const exportedIds = new Set(pages.map(({exported}) => exported.id))
-  const expiredRoutes = routes.filter((route) => !route.isOpen && !exportedIds.has(route._id))
+  const expiredRoutes = routes.filter(
+    (route) => !route.isOpen && !exportedIds.has(route._id) && !skipped.has(route._id),
+  )
   const redirects: Redirect[] = []
   const droppedRedirects: ExportReport['droppedRedirects'] = []
   const byId = new Map(pages.map((page) => [page.exported.id, page]))

@@ -8,6 +8,7 @@ import {defineQuery} from 'groq'
 
 import {
   DRAFT_POSTING_FILTER,
+  IS_DRAFT_FILTER,
   NOT_EXPIRED_FILTER,
   OPEN_POSTING_FILTER,
   POSTING_FILTER,
@@ -135,6 +136,16 @@ export const EXPORTABLE_POSTING_SLUGS_QUERY = defineQuery(`
  */
 export const EXPORTABLE_POSTINGS_QUERY = defineQuery(`
   *[${OPEN_POSTING_FILTER}] | order(publishedAt desc, _id asc) {_id, "slug": slug.current, publishedAt}
+`)
+
+/**
+ * Postings whose closing date is no date: neither open nor expired to the filters above, so
+ * without this the export would leave them out without a word.
+ */
+export const UNREADABLE_CLOSING_DATE_QUERY = defineQuery(`
+  *[${POSTING_FILTER} && !(${IS_DRAFT_FILTER}) && defined(validThrough) && !defined(dateTime(validThrough))] {
+    _id, "slug": slug.current, validThrough
+  }
 `)
 
 /** Ids of postings that exist as drafts; run with the `raw` perspective, where drafts keep their ids. */
