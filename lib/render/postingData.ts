@@ -134,9 +134,18 @@ function check<T>(value: unknown, shape: Shape, field = ''): CheckedData<T> {
   return {value: (conformed ?? undefined) as T | undefined, problems}
 }
 
+// Postings as a check left them (the stored object itself when all was well): the export
+// checks each posting before it renders it, and the renderers need not check it again.
+const CHECKED_POSTINGS = new WeakSet<object>()
+
 /** A posting as POSTING_BY_SLUG_QUERY returns it, made safe to render. */
 export function checkPostingPageData(value: unknown): CheckedData<PostingPageData> {
-  return check(value, POSTING_PAGE)
+  if (typeof value === 'object' && value !== null && CHECKED_POSTINGS.has(value)) {
+    return {value: value as PostingPageData, problems: []}
+  }
+  const checked = check<PostingPageData>(value, POSTING_PAGE)
+  if (checked.value) CHECKED_POSTINGS.add(checked.value)
+  return checked
 }
 
 const CARD: Shape = object({

@@ -57,7 +57,8 @@ const TEXT_BLOCK: Record<string, Shape> = {
 
 /**
  * `value` with every part of the wrong shape left out; fields the shape does not name are kept
- * as they are. Problems are added to `problems`. Null and undefined are always allowed.
+ * as they are, and nothing is copied that needs no change. Problems are added to `problems`,
+ * their field paths starting at `field`. Null and undefined are always allowed.
  */
 export function conform(
   value: unknown,
@@ -65,48 +66,7 @@ export function conform(
   field: string,
   problems: DataProblem[],
 ): unknown {
-  if (value === undefined || value === null) return value
-  const refuse = (expected: string, severity: DataProblem['severity'] = 'error') => {
-    problems.push({
-      field,
-      message: `${describe(value)} where ${expected} belongs; it was left out.`,
-      severity,
-    })
-    return undefined
-  }
-  switch (shape.kind) {
-    case 'text':
-      return typeof value === 'string' ? value : refuse('text')
-    case 'boolean':
-      return typeof value === 'boolean' ? value : refuse('yes or no')
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? value : refuse('a number')
-    case 'dateTime':
-      return typeof value === 'string' && isDateTime(value) ? value : refuse('a date')
-    case 'oneOf':
-      return typeof value === 'string' && shape.values.includes(value)
-        ? value
-        : refuse(
-            `one of ${shape.values.map((choice) => `"${choice}"`).join(', ')}`,
-            typeof value === 'string' ? 'warning' : 'error',
-          )
-    case 'list':
-      return Array.isArray(value)
-        ? conformItems(value, field, problems, (item, itemField) =>
-            conform(item, shape.of, itemField, problems),
-          )
-        : refuse('a list')
-    case 'object':
-      return isRecord(value)
-        ? conformFields(value, shape.fields, field, problems)
-        : refuse('an object')
-    case 'blocks':
-      return Array.isArray(value)
-        ? conformItems(value, field, problems, (item, itemField) =>
-            conformBlock(item, shape.types, itemField, problems),
-          )
-        : refuse('formatted text')
-  }
+  return new Conformer(problems, field).conform(value, shape)
 }
 
 /** A date Sanity or Hugo would read: ISO 8601 and a real day ("2026-02-30" is not). */
@@ -117,62 +77,107 @@ export function isDateTime(value: string): boolean {
   return written.getUTCMonth() === month - 1 && written.getUTCDate() === day
 }
 
-function conformItems(
-  items: readonly unknown[],
-  field: string,
-  problems: DataProblem[],
-  conformItem: (item: unknown, itemField: string) => unknown,
-): unknown[] {
-  const kept: unknown[] = []
-  items.forEach((item, index) => {
-    const itemField = `${field}[${index}]`
-    if (item === undefined || item === null) {
-      problems.push({
-        field: itemField,
-        message: 'An empty entry in a list; it was left out.',
-        severity: 'error',
-      })
-      return
+/**
+ * One walk over a value. The path is a stack of names and indexes, made into text only for a
+ * problem: the export checks thousands of postings that are almost always right.
+ */
+class Conformer {
+  private readonly path: (string | number)[] = []
+
+  constructor(
+    private readonly problems: DataProblem[],
+    private readonly root: string,
+  ) {}
+
+  conform(value: unknown, shape: Shape): unknown {
+    if (value === undefined || value === null) return value
+    switch (shape.kind) {
+      case 'text':
+        return typeof value === 'string' ? value : this.refuse(value, 'text')
+      case 'boolean':
+        return typeof value === 'boolean' ? value : this.refuse(value, 'yes or no')
+      case 'number':
+        return typeof value === 'number' && Number.isFinite(value)
+          ? value
+          : this.refuse(value, 'a number')
+      case 'dateTime':
+        return typeof value === 'string' && isDateTime(value) ? value : this.refuse(value, 'a date')
+      case 'oneOf':
+        return typeof value === 'string' && shape.values.includes(value)
+          ? value
+          : this.refuse(
+              value,
+              `one of ${shape.values.map((choice) => `"${choice}"`).join(', ')}`,
+              typeof value === 'string' ? 'warning' : 'error',
+            )
+      case 'list':
+        return Array.isArray(value)
+          ? this.items(value, (item) => this.conform(item, shape.of))
+          : this.refuse(value, 'a list')
+      case 'object':
+        return isRecord(value) ? this.fields(value, shape.fields) : this.refuse(value, 'an object')
+      case 'blocks':
+        return Array.isArray(value)
+          ? this.items(value, (item) => this.block(item, shape.types))
+          : this.refuse(value, 'formatted text')
     }
-    const conformed = conformItem(item, itemField)
-    if (conformed !== undefined) kept.push(conformed)
-  })
-  return kept
-}
-
-function conformFields(
-  value: Record<string, unknown>,
-  fields: Readonly<Record<string, Shape>>,
-  field: string,
-  problems: DataProblem[],
-): Record<string, unknown> {
-  const result: Record<string, unknown> = {...value}
-  for (const [name, shape] of Object.entries(fields)) {
-    if (!(name in value)) continue
-    const conformed = conform(value[name], shape, field ? `${field}.${name}` : name, problems)
-    if (conformed === undefined) delete result[name]
-    else result[name] = conformed
   }
-  return result
-}
 
-function conformBlock(
-  value: unknown,
-  types: Readonly<Record<string, Readonly<Record<string, Shape>>>>,
-  field: string,
-  problems: DataProblem[],
-): unknown {
-  if (!isRecord(value) || typeof value._type !== 'string') {
-    problems.push({
-      field,
-      message: `${describe(value)} where a block with a type belongs; it was left out.`,
-      severity: 'error',
+  /** The list with its wrong items left out; the same list when all are right. */
+  private items(items: readonly unknown[], conformItem: (item: unknown) => unknown) {
+    let kept: unknown[] | undefined
+    items.forEach((item, index) => {
+      this.path.push(index)
+      const conformed =
+        item === undefined || item === null
+          ? this.report('An empty entry in a list; it was left out.', 'error')
+          : conformItem(item)
+      this.path.pop()
+      if (conformed !== item) kept ??= items.slice(0, index)
+      if (kept && conformed !== undefined) kept.push(conformed)
     })
+    return kept ?? items
+  }
+
+  /** The object with its wrong fields left out; the same object when all are right. */
+  private fields(value: Record<string, unknown>, fields: Readonly<Record<string, Shape>>) {
+    let result: Record<string, unknown> | undefined
+    for (const name in fields) {
+      const stored = value[name]
+      if (stored === undefined) continue
+      this.path.push(name)
+      const conformed = this.conform(stored, fields[name] as Shape)
+      this.path.pop()
+      if (conformed === stored) continue
+      result ??= {...value}
+      if (conformed === undefined) delete result[name]
+      else result[name] = conformed
+    }
+    return result ?? value
+  }
+
+  private block(value: unknown, types: Readonly<Record<string, Readonly<Record<string, Shape>>>>) {
+    if (!isRecord(value) || typeof value._type !== 'string') {
+      return this.refuse(value, 'a block with a type')
+    }
+    const fields = value._type === 'block' ? TEXT_BLOCK : types[value._type]
+    // Types the shape does not know are the renderer's to report; they pass unchanged.
+    return fields ? this.fields(value, fields) : value
+  }
+
+  private refuse(value: unknown, expected: string, severity: DataProblem['severity'] = 'error') {
+    return this.report(`${describe(value)} where ${expected} belongs; it was left out.`, severity)
+  }
+
+  private report(message: string, severity: DataProblem['severity']): undefined {
+    const field = this.path.reduce<string>(
+      (text, part) =>
+        typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part,
+      this.root,
+    )
+    this.problems.push({field, message, severity})
     return undefined
   }
-  const fields = value._type === 'block' ? TEXT_BLOCK : types[value._type]
-  // Types the shape does not know are the renderer's to report; they pass unchanged.
-  return fields ? conformFields(value, fields, field, problems) : value
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
