@@ -3,6 +3,7 @@ import type {CustomValidatorResult, ValidationContext} from 'sanity'
 import {ANCHOR_ID_PATTERN, checkLink, type LinkKind} from '../lib/model/links'
 import {checkAlias, checkPostingSlug, postingSlugOfPath} from '../lib/model/sitePaths'
 import {SLUG_PATTERN} from '../lib/model/slug'
+import {NOT_EXPIRED_FILTER, POSTING_FILTER} from '../lib/queries/filters'
 import {DEFAULT_SITE_SETTINGS} from '../lib/render/settings'
 
 /**
@@ -96,7 +97,9 @@ export function postingAliasesRule(rule: ArrayRule) {
     .error()
 }
 
-const TAKEN_ADDRESSES_QUERY = `*[_type == "posting" && !sanity::versionOf($id) && (
+// Open postings, and drafts that will be: an expired posting's address and old addresses may be
+// taken over, as the export lets them (its redirect to the careers index gives way).
+const TAKEN_ADDRESSES_QUERY = `*[${POSTING_FILTER} && ${NOT_EXPIRED_FILTER} && !sanity::versionOf($id) && (
   slug.current in $slugs || count(aliases[@ in $aliases]) > 0
 )]{"slug": slug.current, aliases}`
 

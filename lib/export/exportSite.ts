@@ -2,7 +2,7 @@ import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {dirname, join, posix, sep} from 'node:path'
 
 import type {CareersDataset} from '../dataset/types'
-import {checkAlias, checkPostingSlug} from '../model/sitePaths'
+import {checkAlias, checkPostingSlug, postingSlugOfPath} from '../model/sitePaths'
 import {
   DRAFT_POSTING_IDS_QUERY,
   EXPORTABLE_POSTINGS_QUERY,
@@ -131,6 +131,8 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     markdown: string
     html: string
   }[] = []
+  const openSlugs = new Set(listed.flatMap(({slug}) => (typeof slug === 'string' ? [slug] : [])))
+  const claimsOnPages = new Map<string, string[]>()
   for (const {_id: id, slug} of settleSlugs(listed, skip)) {
     const stored = await dataset.fetch(POSTING_BY_ID_QUERY, {id}, fetchOptions)
     const checked = checkPostingPageData(stored)
@@ -143,9 +145,14 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     }
     // Values outside a field's choices have defaults and are reported with the page; values of
     // the wrong type, dates that are none and addresses that are taken keep the posting out.
+    const aliases = aliasProblems(posting, settings, openSlugs)
+    for (const {claimedSlug} of aliases) {
+      if (claimedSlug)
+        claimsOnPages.set(claimedSlug, [...(claimsOnPages.get(claimedSlug) ?? []), id])
+    }
     const problems = [
       ...checked.problems.filter((problem) => problem.severity === 'error'),
-      ...aliasProblems(posting, settings),
+      ...aliases,
     ].map(({field, message}) => ({field, message}))
     if (problems.length) {
       skip(id, slug, problems)
@@ -252,6 +259,15 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     }
   }
   const exportedPages = pages.filter(({exported}) => exportedIds.has(exported.id))
+  // Both postings hear of an old address that asked for another's page.
+  for (const {exported} of exportedPages) {
+    for (const claimant of claimsOnPages.get(exported.slug) ?? []) {
+      exported.issues.push({
+        path: 'slug',
+        message: `The posting ${claimant} asked for this page's address as an old address and was skipped.`,
+      })
+    }
+  }
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
 
   const [cards, feedItems, sitemapItems] = await Promise.all([
@@ -347,10 +363,30 @@ function publicationTime(value: unknown): number {
   return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time
 }
 
-function aliasProblems(posting: PostingPageData, settings: SiteSettings): SkipReason[] {
+/**
+ * What is wrong with a posting's old addresses by themselves, or because they are the address
+ * of another open posting (exported or skipped: its page is to be there). An expired posting's
+ * address may be taken over: its redirect to the careers index gives way.
+ */
+function aliasProblems(
+  posting: PostingPageData,
+  settings: SiteSettings,
+  openSlugs: ReadonlySet<string>,
+): (SkipReason & {claimedSlug?: string})[] {
   return (posting.aliases ?? []).flatMap((alias, index) => {
     const check = checkAlias(alias, settings)
-    return check.ok ? [] : [{field: `aliases[${index}]`, message: check.reason}]
+    const field = `aliases[${index}]`
+    if (!check.ok) return [{field, message: check.reason}]
+    const slug = postingSlugOfPath(check.path, settings.careersPath)
+    return slug !== undefined && slug !== posting.slug && openSlugs.has(slug)
+      ? [
+          {
+            field,
+            claimedSlug: slug,
+            message: `The old address "${alias}" is the address of the posting "${slug}": remove it from the old addresses.`,
+          },
+        ]
+      : []
   })
 }
 

@@ -255,14 +255,15 @@ describe('old addresses', () => {
           {
             field: 'aliases[0]',
             message:
-              'The old address "/career/target" is the page of "target": remove it from the old addresses.',
+              'The old address "/career/target" is the address of the posting "target": remove it from the old addresses.',
           },
         ],
       },
     ])
     expect(report.postings[0]?.issues).toContainEqual({
-      path: 'aliases',
-      message: 'The posting posting-greedy also asked for "/career/target" and was skipped.',
+      path: 'slug',
+      message:
+        "The posting posting-greedy asked for this page's address as an old address and was skipped.",
     })
     expect(read('career/target/index.html')).toContain('<h1>Job target</h1>')
   })
@@ -296,6 +297,44 @@ describe('old addresses', () => {
     ])
     expect(read('career/reused/index.html')).toContain('<h1>Job reused</h1>')
     expect(read('_redirects')).toBe('/career/old-role/ /career/ 301\n')
+  })
+})
+
+describe('old addresses of expired and skipped postings', () => {
+  it("12 lets an open posting take over an expired posting's address", async () => {
+    const expired = posting('senior-2024', {
+      publishedAt: '2024-01-01T00:00:00Z',
+      validThrough: '2024-06-01T00:00:00Z',
+    })
+    const {report, read} = await exportOf([
+      posting('senior-2025', {aliases: ['/career/senior-2024/']}),
+      expired,
+    ])
+    expect(report.skipped).toEqual([])
+    expect(report.droppedRedirects).toEqual([
+      {
+        id: 'posting-senior-2024',
+        field: 'slug',
+        message:
+          'The redirect from "/career/senior-2024/" was left out: that address is an old address of "senior-2025".',
+      },
+    ])
+    expect(read('career/senior-2024/index.html')).toContain('url=/career/senior-2025/')
+  })
+
+  it('13 refuses an alias on the address of an open posting that was skipped', async () => {
+    const {report} = await exportOf([
+      posting('broken', {publishedAt: 'never'}),
+      posting('greedy', {aliases: ['/career/broken/']}),
+    ])
+    expect(report.postings).toEqual([])
+    expect(report.skipped.find((item) => item.id === 'posting-greedy')?.problems).toEqual([
+      {
+        field: 'aliases[0]',
+        message:
+          'The old address "/career/broken/" is the address of the posting "broken": remove it from the old addresses.',
+      },
+    ])
   })
 })
 

@@ -243,6 +243,8 @@ describe('posting addresses (one policy with the export)', () => {
       _id: 'posting-other',
       slug: {_type: 'slug', current: 'other-job'},
       aliases: ['/jobs/other'],
+      // Open whatever today is: only open postings' addresses are taken.
+      validThrough: undefined,
     } as SanityDocument
     const pointingAtPage = {...validPosting, aliases: ['/career/other-job']} as SanityDocument
     const pointingAtAlias = {...validPosting, aliases: ['/jobs/other/']} as SanityDocument
@@ -265,6 +267,23 @@ describe('posting addresses (one policy with the export)', () => {
         expect.objectContaining({documentId: document._id, path: 'aliases', message}),
       )
     }
+  })
+
+  it("accepts an old address that is an expired posting's address", async () => {
+    const expired = {
+      ...validPosting,
+      _id: 'posting-expired',
+      slug: {_type: 'slug', current: 'old-job'},
+      publishedAt: '2020-01-01T00:00:00Z',
+      validThrough: '2020-06-01T00:00:00Z',
+    } as SanityDocument
+    const takingOver = {...validPosting, aliases: ['/career/old-job/']} as SanityDocument
+    const problems = await validateDocuments([
+      ...validDataset.filter((candidate) => candidate._id !== takingOver._id),
+      expired,
+      takingOver,
+    ])
+    expect(problems.filter((problem) => problem.documentId === takingOver._id)).toEqual([])
   })
 
   it('accepts old addresses elsewhere on the site, and its own', async () => {
