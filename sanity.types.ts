@@ -651,6 +651,163 @@ export type POSTING_BY_SLUG_QUERY_RESULT = {
 } | null
 
 // Source: lib/queries/queries.ts
+// Variable: POSTING_BY_ID_QUERY
+// Query: *[_type == "posting" && _id == $id][0] {    _id,    _updatedAt,    title,    "slug": slug.current,    intro,    ingress,    language,    publishedAt,    validThrough,    employmentType,    tableOfContentsLabel,    location,    apply,    sidebarImage,    socialImage,    aliases,    tags,    hugo,    "team": team->{name, "slug": slug.current, description},    "contact": contact->{name, role, email, phone, photo, shortText},    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing},    "faqs": faqs[]{_key, question, answer, anchorId},    "body": body[]{      ...,      _type == "contactCard" => {        "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}      }    },    "translations": translations[]->{title, language, "slug": slug.current}  }
+export type POSTING_BY_ID_QUERY_RESULT = {
+  _id: string
+  _updatedAt: string
+  title: string | null
+  slug: string | null
+  intro: string | null
+  ingress: RichText | null
+  language: 'en' | 'no' | 'sv' | null
+  publishedAt: string | null
+  validThrough: string | null
+  employmentType: 'contract' | 'fullTime' | 'internship' | 'partTime' | 'temporary' | null
+  tableOfContentsLabel: string | null
+  location: PostingLocation | null
+  apply: ApplyLink | null
+  sidebarImage: SiteImage | null
+  socialImage: SiteImage | null
+  aliases: Array<string> | null
+  tags: Array<string> | null
+  hugo: HugoSource | null
+  team: {
+    name: string | null
+    slug: string | null
+    description: string | null
+  } | null
+  contact: {
+    name: string | null
+    role: string | null
+    email: string | null
+    phone: string | null
+    photo: SiteImage | null
+    shortText: string | null
+  } | null
+  recruitmentProcess: {
+    title: string | null
+    intro: RichText | null
+    steps: Array<
+      {
+        _key: string
+      } & RecruitmentStep
+    > | null
+    closing: RichText | null
+  } | null
+  faqs: Array<{
+    _key: string
+    question: string | null
+    answer: RichText | null
+    anchorId: string | null
+  }> | null
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>
+          text?: string
+          _type: 'span'
+          _key: string
+        }>
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal'
+        listItem?: 'bullet' | 'number'
+        markDefs?: Array<{
+          href?: string
+          _type: 'link'
+          _key: string
+        }>
+        level?: number
+        _type: 'block'
+        _key: string
+      }
+    | {
+        asset?: SanityImageAssetReference
+        media?: unknown
+        hotspot?: SanityImageHotspot
+        crop?: SanityImageCrop
+        alt?: string
+        legacyPath?: string
+        _type: 'bodyImage'
+        _key: string
+      }
+    | {
+        _key: string
+        _type: 'callout'
+        title?: string
+        content?: RichText
+        tone?: 'info' | 'neutral' | 'success' | 'warning'
+        icon?: string
+        color?: string
+      }
+    | {
+        _key: string
+        _type: 'callToAction'
+        label?: string
+        url?: string
+        variant?: 'button' | 'iconBlock' | 'textLink'
+        description?: string
+        icon?: string
+        color?: string
+        openInNewTab?: boolean
+      }
+    | {
+        _key: string
+        _type: 'contactCard'
+        contact: {
+          name: string | null
+          role: string | null
+          email: string | null
+          phone: string | null
+          photo: SiteImage | null
+          shortText: string | null
+          address: string | null
+          addressUrl: string | null
+        } | null
+        heading?: string
+        text?: string
+        buttonLabel?: string
+      }
+    | {
+        _key: string
+        _type: 'faqEntry'
+        question?: string
+        answer?: RichText
+        anchorId?: string
+      }
+    | {
+        _key: string
+        _type: 'iconLinkRow'
+        links?: Array<{
+          label?: string
+          description?: string
+          url?: string
+          icon?: string
+          color?: string
+          _type: 'iconLink'
+          _key: string
+        }>
+      }
+    | {
+        _key: string
+        _type: 'pageAnchor'
+        anchorId?: string
+      }
+    | {
+        _key: string
+        _type: 'preservedSource'
+        format?: 'html' | 'markdown' | 'shortcode'
+        source?: string
+        reason?: string
+      }
+  > | null
+  translations: Array<{
+    title: string | null
+    language: 'en' | 'no' | 'sv' | null
+    slug: string | null
+  }> | null
+} | null
+
+// Source: lib/queries/queries.ts
 // Variable: OPEN_POSTINGS_BY_TEAM_QUERY
 // Query: *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && team->slug.current == $team] | order(publishedAt desc) {    _id,    title,    "slug": slug.current,    intro,    publishedAt,    "location": location.display  }
 export type OPEN_POSTINGS_BY_TEAM_QUERY_RESULT = Array<{
@@ -664,8 +821,9 @@ export type OPEN_POSTINGS_BY_TEAM_QUERY_RESULT = Array<{
 
 // Source: lib/queries/queries.ts
 // Variable: POSTING_ROUTES_QUERY
-// Query: *[_type == "posting" && !(_id in path("drafts.**"))] | order(slug.current asc) {    "slug": slug.current,    "aliases": coalesce(aliases, []),    "isOpen": (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))  }
+// Query: *[_type == "posting" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id,    "slug": slug.current,    "aliases": coalesce(aliases, []),    "isOpen": (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))  }
 export type POSTING_ROUTES_QUERY_RESULT = Array<{
+  _id: string
   slug: string | null
   aliases: Array<string> | Array<never>
   isOpen: boolean | true | null
@@ -673,8 +831,9 @@ export type POSTING_ROUTES_QUERY_RESULT = Array<{
 
 // Source: lib/queries/queries.ts
 // Variable: SITEMAP_POSTINGS_QUERY
-// Query: *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(slug.current asc) {    "slug": slug.current,    "lastModified": _updatedAt,    language  }
+// Query: *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(slug.current asc) {    _id,    "slug": slug.current,    "lastModified": _updatedAt,    language  }
 export type SITEMAP_POSTINGS_QUERY_RESULT = Array<{
+  _id: string
   slug: string | null
   lastModified: string
   language: 'en' | 'no' | 'sv' | null
@@ -700,6 +859,24 @@ export type FEED_POSTINGS_QUERY_RESULT = Array<{
 // Variable: EXPORTABLE_POSTING_SLUGS_QUERY
 // Query: *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc).slug.current
 export type EXPORTABLE_POSTING_SLUGS_QUERY_RESULT = Array<string | null>
+
+// Source: lib/queries/queries.ts
+// Variable: EXPORTABLE_POSTINGS_QUERY
+// Query: *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc, _id asc) {_id, "slug": slug.current, publishedAt}
+export type EXPORTABLE_POSTINGS_QUERY_RESULT = Array<{
+  _id: string
+  slug: string | null
+  publishedAt: string | null
+}>
+
+// Source: lib/queries/queries.ts
+// Variable: UNREADABLE_CLOSING_DATE_QUERY
+// Query: *[_type == "posting" && !(_id in path("drafts.**")) && defined(validThrough) && !defined(dateTime(validThrough))] {    _id, "slug": slug.current, validThrough  }
+export type UNREADABLE_CLOSING_DATE_QUERY_RESULT = Array<{
+  _id: string
+  slug: string | null
+  validThrough: string | null
+}>
 
 // Source: lib/queries/queries.ts
 // Variable: DRAFT_POSTING_IDS_QUERY
@@ -850,11 +1027,14 @@ declare global {
   interface SanityQueries {
     '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && ($language == null || language == $language)]\n    | order(publishedAt desc) {\n      _id,\n      title,\n      "slug": slug.current,\n      intro,\n      language,\n      publishedAt,\n      validThrough,\n      employmentType,\n      "location": location.display,\n      "team": team->{name, "slug": slug.current}\n    }\n': OPEN_POSTINGS_QUERY_RESULT
     '\n  *[_type == "posting" && slug.current == $slug][0] {\n    _id,\n    _updatedAt,\n    title,\n    "slug": slug.current,\n    intro,\n    ingress,\n    language,\n    publishedAt,\n    validThrough,\n    employmentType,\n    tableOfContentsLabel,\n    location,\n    apply,\n    sidebarImage,\n    socialImage,\n    aliases,\n    tags,\n    hugo,\n    "team": team->{name, "slug": slug.current, description},\n    "contact": contact->{name, role, email, phone, photo, shortText},\n    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing},\n    "faqs": faqs[]{_key, question, answer, anchorId},\n    "body": body[]{\n      ...,\n      _type == "contactCard" => {\n        "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n      }\n    },\n    "translations": translations[]->{title, language, "slug": slug.current}\n  }\n': POSTING_BY_SLUG_QUERY_RESULT
+    '\n  *[_type == "posting" && _id == $id][0] {\n    _id,\n    _updatedAt,\n    title,\n    "slug": slug.current,\n    intro,\n    ingress,\n    language,\n    publishedAt,\n    validThrough,\n    employmentType,\n    tableOfContentsLabel,\n    location,\n    apply,\n    sidebarImage,\n    socialImage,\n    aliases,\n    tags,\n    hugo,\n    "team": team->{name, "slug": slug.current, description},\n    "contact": contact->{name, role, email, phone, photo, shortText},\n    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing},\n    "faqs": faqs[]{_key, question, answer, anchorId},\n    "body": body[]{\n      ...,\n      _type == "contactCard" => {\n        "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n      }\n    },\n    "translations": translations[]->{title, language, "slug": slug.current}\n  }\n': POSTING_BY_ID_QUERY_RESULT
     '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && team->slug.current == $team] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    intro,\n    publishedAt,\n    "location": location.display\n  }\n': OPEN_POSTINGS_BY_TEAM_QUERY_RESULT
-    '\n  *[_type == "posting" && !(_id in path("drafts.**"))] | order(slug.current asc) {\n    "slug": slug.current,\n    "aliases": coalesce(aliases, []),\n    "isOpen": (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))\n  }\n': POSTING_ROUTES_QUERY_RESULT
-    '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(slug.current asc) {\n    "slug": slug.current,\n    "lastModified": _updatedAt,\n    language\n  }\n': SITEMAP_POSTINGS_QUERY_RESULT
+    '\n  *[_type == "posting" && !(_id in path("drafts.**"))] | order(slug.current asc) {\n    _id,\n    "slug": slug.current,\n    "aliases": coalesce(aliases, []),\n    "isOpen": (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))\n  }\n': POSTING_ROUTES_QUERY_RESULT
+    '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(slug.current asc) {\n    _id,\n    "slug": slug.current,\n    "lastModified": _updatedAt,\n    language\n  }\n': SITEMAP_POSTINGS_QUERY_RESULT
     '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    intro,\n    language,\n    publishedAt,\n    "updatedAt": _updatedAt,\n    "team": team->name,\n    "location": location.display,\n    tags\n  }\n': FEED_POSTINGS_QUERY_RESULT
     '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc).slug.current\n': EXPORTABLE_POSTING_SLUGS_QUERY_RESULT
+    '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc, _id asc) {_id, "slug": slug.current, publishedAt}\n': EXPORTABLE_POSTINGS_QUERY_RESULT
+    '\n  *[_type == "posting" && !(_id in path("drafts.**")) && defined(validThrough) && !defined(dateTime(validThrough))] {\n    _id, "slug": slug.current, validThrough\n  }\n': UNREADABLE_CLOSING_DATE_QUERY_RESULT
     '*[_type == "posting" && _id in path("drafts.**")]._id': DRAFT_POSTING_IDS_QUERY_RESULT
     '*[_id in $ids]': REFERENCED_DOCUMENTS_QUERY_RESULT
     '\n  *[_type == "posting" && references($id)] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    language,\n    "isExpired": (defined(validThrough) && dateTime(validThrough) <= dateTime(now())),\n    "isDraft": coalesce(_originalId, _id) in path("drafts.**")\n  }\n': POSTINGS_USING_DOCUMENT_QUERY_RESULT

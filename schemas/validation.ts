@@ -1,15 +1,18 @@
-import type {CustomValidatorResult} from 'sanity'
+import type {CustomValidatorResult, ValidationContext} from 'sanity'
 
 import {ANCHOR_ID_PATTERN, checkLink, type LinkKind} from '../lib/model/links'
+import {checkAlias, checkPostingSlug, postingSlugOfPath} from '../lib/model/sitePaths'
 import {SLUG_PATTERN} from '../lib/model/slug'
+import {NOT_EXPIRED_FILTER, POSTING_FILTER} from '../lib/queries/filters'
+import {DEFAULT_SITE_SETTINGS} from '../lib/render/settings'
 
 /**
  * Sanity-side wrappers around the shared link rules, with messages written for HR.
  * `allowed` narrows what a field accepts; everything else is refused with the reason.
  */
 export function validateHref(allowed: readonly LinkKind[]) {
-  return (value: string | undefined): CustomValidatorResult => {
-    if (value === undefined || value === '') return true
+  return (value: unknown): CustomValidatorResult => {
+    if (value === undefined || value === null || value === '') return true
     const check = checkLink(value)
     if (!check.ok) return check.reason
     if (!allowed.includes(check.kind)) {
@@ -35,20 +38,9 @@ function describeKinds(kinds: readonly LinkKind[]): string {
     : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`
 }
 
-/** Links inside body text: anything a reader can follow safely. */
-export const BODY_LINK_KINDS: readonly LinkKind[] = [
-  'https',
-  'http',
-  'mailto',
-  'tel',
-  'anchor',
-  'relative',
-]
-/** How to apply: an applicant-tracking page, an email, or a section of the posting itself. */
-export const APPLY_LINK_KINDS: readonly LinkKind[] = ['https', 'mailto', 'anchor']
-
 type StringRule = import('sanity').StringRule
 type SlugRule = import('sanity').SlugRule
+type ArrayRule = import('sanity').ArrayRule<unknown[]>
 
 /**
  * A required link field. The rules are separate on purpose: a message given to `.error()` would
@@ -71,6 +63,75 @@ export function requiredSlug(rule: SlugRule, whenMissing: string, example: strin
         : `Use lower-case letters, digits and hyphens only, like "${example}".`
     })
     .error()
+}
+
+/**
+ * A posting's web address: the shape of the website's addresses, and none of the names the
+ * careers pages use themselves (the export refuses those too). Uniqueness is Sanity's own check.
+ */
+export function postingSlugRule(rule: SlugRule) {
+  return rule
+    .custom((slug) => {
+      const check = checkPostingSlug(slug?.current)
+      return check.ok || check.reason
+    })
+    .error()
+}
+
+/**
+ * A posting's old addresses: paths on our site that may redirect here, never the home page, the
+ * careers page, a site file, another posting's address or another posting's old address. The
+ * export refuses the same, with the same words.
+ */
+export function postingAliasesRule(rule: ArrayRule) {
+  return rule
+    .custom(async (aliases, context) => {
+      const paths: string[] = []
+      for (const alias of aliases ?? []) {
+        const check = checkAlias(alias, DEFAULT_SITE_SETTINGS)
+        if (!check.ok) return check.reason
+        paths.push(check.path)
+      }
+      return paths.length ? aliasesTakenElsewhere(paths, context) : true
+    })
+    .error()
+}
+
+// Open postings, and drafts that will be: an expired posting's address and old addresses may be
+// taken over, as the export lets them (its redirect to the careers index gives way).
+const TAKEN_ADDRESSES_QUERY = `*[${POSTING_FILTER} && ${NOT_EXPIRED_FILTER} && !sanity::versionOf($id) && (
+  slug.current in $slugs || count(aliases[@ in $aliases]) > 0
+)]{"slug": slug.current, aliases}`
+
+async function aliasesTakenElsewhere(
+  paths: readonly string[],
+  context: ValidationContext,
+): Promise<CustomValidatorResult> {
+  const careersPath = DEFAULT_SITE_SETTINGS.careersPath
+  const slugs = paths.flatMap((path) => postingSlugOfPath(path, careersPath) ?? [])
+  // Stored aliases may be written with or without the final slash.
+  const aliases = paths.flatMap((path) => [path, path.replace(/\/$/, '')])
+  const id = (context.document?._id ?? '').replace(/^drafts\./, '')
+  const others = await context
+    .getClient({apiVersion: '2025-02-19'})
+    .withConfig({perspective: 'raw'})
+    .fetch<{slug?: string; aliases?: unknown[]}[]>(TAKEN_ADDRESSES_QUERY, {id, slugs, aliases})
+  for (const path of paths) {
+    const slug = postingSlugOfPath(path, careersPath)
+    if (slug && others.some((other) => other.slug === slug)) {
+      return `"${path}" is the address of another posting: remove it here, or that posting would be replaced by a redirect.`
+    }
+    const taken = others.some((other) =>
+      (other.aliases ?? []).some((alias) => {
+        const check = checkAlias(alias, DEFAULT_SITE_SETTINGS)
+        return check.ok && check.path === path
+      }),
+    )
+    if (taken) {
+      return `Another posting already lists "${path}" as an old address: an old address can lead to one posting only.`
+    }
+  }
+  return true
 }
 
 /** An optional in-page id (`#name`) that links can jump to. */

@@ -36,6 +36,8 @@ const program = new Command('export')
       drafts: options.drafts,
     })
     printReport(report, options)
+    // The rest is written; a skipped posting still fails the command, so CI and HR notice.
+    if (report.skipped.length > 0) process.exitCode = 1
   })
 
 function printReport(report: ExportReport, options: {out: string; hugoOut: string}): void {
@@ -43,10 +45,21 @@ function printReport(report: ExportReport, options: {out: string; hugoOut: strin
     for (const issue of posting.issues)
       console.warn(`${posting.slug}: ${issue.path}: ${issue.message}`)
   }
+  for (const redirect of report.droppedRedirects) {
+    console.warn(`${redirect.id ?? 'redirect'}: ${redirect.field}: ${redirect.message}`)
+  }
+  for (const posting of report.skipped) {
+    for (const problem of posting.problems) {
+      console.error(
+        `Skipped ${posting.id}${posting.slug ? ` (${posting.slug})` : ''}: ${problem.field}: ${problem.message}`,
+      )
+    }
+  }
   const drafts = report.postings.filter((posting) => posting.draft).length
   console.log(
     `Exported ${report.postings.length} postings (${report.perspective}${drafts ? `, ${drafts} drafts` : ''}) ` +
-      `from ${report.source}: HTML in ${options.out}, Hugo content in ${options.hugoOut}, ${report.redirects} redirects.`,
+      `from ${report.source}: HTML in ${options.out}, Hugo content in ${options.hugoOut}, ${report.redirects} redirects` +
+      (report.skipped.length ? `; ${report.skipped.length} skipped (see above).` : '.'),
   )
 }
 

@@ -63,6 +63,12 @@ async function main(): Promise<void> {
   console.log(
     `Exported ${report.postings.length} open postings from ${report.source} to ${SITE_DIR}.`,
   )
+  // npm start keeps serving the rest: the skipped postings are said, not fatal, while HR fixes them.
+  for (const posting of report.skipped) {
+    for (const problem of posting.problems) {
+      console.warn(`Skipped ${posting.id}: ${problem.field}: ${problem.message}`)
+    }
+  }
 
   const running: RunningService[] = []
   const stopAll = async () => {

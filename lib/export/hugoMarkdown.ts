@@ -1,10 +1,18 @@
 import {stringify} from 'yaml'
 
 import {createHeadingIdAllocator, hugoHeadingId} from '../model/anchors'
-import {ANCHOR_ID_PATTERN} from '../model/links'
+import {ANCHOR_ID_PATTERN, APPLY_LINK_KINDS, IMAGE_LINK_KINDS} from '../model/links'
+import {checkAlias} from '../model/sitePaths'
 import {slugify} from '../model/slug'
 import {EMPLOYMENT_TYPES} from '../model/vocabulary'
-import {safeHref, sanitizePreservedHtml} from '../render'
+import {
+  checkPostingPageData,
+  dataIssue,
+  DEFAULT_SITE_SETTINGS,
+  escapeHtml,
+  safeHref,
+  sanitizePreservedHtml,
+} from '../render'
 import type {PostingBodyBlock, PostingPageData, RenderIssue} from '../render'
 import {blocksToMarkdown, escapeText} from './markdown'
 
@@ -27,10 +35,13 @@ export interface HugoMarkdown {
  * can take its content from Sanity without changing. Pure and browser-safe, like the renderer.
  */
 export function postingToHugoMarkdown(
-  posting: PostingPageData,
+  stored: PostingPageData,
   options: HugoMarkdownOptions,
 ): HugoMarkdown {
-  const issues: RenderIssue[] = []
+  // Values of the wrong type are left out and reported, as on the HTML page.
+  const checked = checkPostingPageData(stored)
+  const posting = checked.value ?? ({_id: '', _updatedAt: ''} as PostingPageData)
+  const issues: RenderIssue[] = checked.problems.map(dataIssue)
   const sections = [
     posting.ingress?.length
       ? paired('<', 'ingress', {}, richTextToMarkdown(posting.ingress, issues, 'ingress'))
@@ -43,17 +54,30 @@ export function postingToHugoMarkdown(
   if (sections.some((section) => section.includes('{{% accordion '))) {
     sections.push(shortcode('<', 'accordion-script', {}))
   }
-  const markdown = `---\n${stringify(frontMatterOf(posting, options), {lineWidth: 0})}---\n\n${sections.join('\n\n')}\n`
+  const frontMatter = frontMatterOf(posting, options, issues)
+  const markdown = `---\n${stringify(frontMatter, {lineWidth: 0})}---\n\n${sections.join('\n\n')}\n`
   return {markdown, issues}
 }
 
-/** Front matter with the keys (and their spelling) the existing postings use. */
+/**
+ * Front matter with the keys (and their spelling) the existing postings use. Links and image
+ * paths pass the same link policy as the body; old addresses the same checks as the HTML
+ * site's redirects.
+ */
 function frontMatterOf(
   posting: PostingPageData,
   options: HugoMarkdownOptions,
+  issues: RenderIssue[],
 ): Record<string, unknown> {
   const hugo = posting.hugo
   const isBlogStyle = hugo?.section === 'blogg'
+  const imagePath = (value: string | undefined, field: string) =>
+    safeHref(value, issues, field, IMAGE_LINK_KINDS)
+  const aliases = (posting.aliases ?? []).filter((alias, index) => {
+    const check = checkAlias(alias, DEFAULT_SITE_SETTINGS)
+    if (!check.ok) issues.push({path: `aliases[${index}]`, message: `Left out: ${check.reason}`})
+    return check.ok
+  })
   const entries: [string, unknown][] = [
     ['Title', posting.title],
     ['intro', posting.intro],
@@ -63,25 +87,36 @@ function frontMatterOf(
     ['draft', options.draft],
     ['date', posting.publishedAt ? hugoDate(posting.publishedAt) : undefined],
     ['expiryDate', posting.validThrough ?? undefined],
-    ['sidebarlinkurl', posting.apply?.url],
+    ['sidebarlinkurl', safeHref(posting.apply?.url, issues, 'apply.url', APPLY_LINK_KINDS)],
     ['sidebarlinkname', posting.apply?.label],
     ['sidebarlinkicon', posting.apply?.icon],
     ['language', posting.language ? capitalise(posting.language) : undefined],
     // Career pages name the share image `socialmedia`, blog-style pages `socialmediabild`.
-    [isBlogStyle ? 'socialmediabild' : 'socialmedia', posting.socialImage?.legacyPath],
+    [
+      isBlogStyle ? 'socialmediabild' : 'socialmedia',
+      imagePath(posting.socialImage?.legacyPath, 'socialImage'),
+    ],
     ['TOC', posting.tableOfContentsLabel],
-    ['sidebarimage', posting.sidebarImage?.legacyPath],
-    ['aliases', posting.aliases?.length ? posting.aliases : undefined],
+    ['sidebarimage', imagePath(posting.sidebarImage?.legacyPath, 'sidebarImage')],
+    ['aliases', aliases.length ? aliases : undefined],
     ['tags', posting.tags?.length ? posting.tags : undefined],
     ['section', hugo?.section],
     ['showthedate', hugo?.showDate],
-    ['card', hugo?.cardImage],
-    ['eventbild', hugo?.eventImage],
+    ['card', imagePath(hugo?.cardImage, 'hugo.cardImage')],
+    ['eventbild', imagePath(hugo?.eventImage, 'hugo.eventImage')],
     ['list', hugo?.listLayout],
-    ...(hugo?.unmappedKeys ?? []).map((entry): [string, unknown] => [
-      entry.key ?? '',
-      parseJson(entry.value),
-    ]),
+    ...(hugo?.unmappedKeys ?? []).map((entry, index): [string, unknown] => {
+      // The page's address comes from its slug and old addresses, checked above; a kept key
+      // must not move the page or add redirects behind those checks.
+      if (ADDRESS_KEYS.has(entry.key?.trim().toLowerCase() ?? '')) {
+        issues.push({
+          path: `hugo.unmappedKeys[${index}]`,
+          message: `The kept front-matter key "${entry.key}" was left out: the page's address comes from its web address and old addresses.`,
+        })
+        return ['', undefined]
+      }
+      return [entry.key ?? '', parseJson(entry.value)]
+    }),
   ]
   // Hugo reads keys case-insensitively: a kept original entry replaces the mapped one
   // in its place.
@@ -92,6 +127,9 @@ function frontMatterOf(
   }
   return Object.fromEntries(byLowerCaseKey.values())
 }
+
+/** Front-matter keys with which Hugo places a page or adds addresses for it. */
+const ADDRESS_KEYS = new Set(['url', 'slug', 'aliases'])
 
 function bodyToMarkdown(blocks: readonly PostingBodyBlock[], issues: RenderIssue[]): string {
   return toMarkdown(blocks, issues, 'body')
@@ -154,7 +192,7 @@ function toMarkdown(
         'http',
         'relative',
       ])
-      return src ? `![${escapeText(value.alt ?? '')}](<${src}>)` : ''
+      return src ? `![${escapeText(value.alt ?? '')}](${linkDestination(src)})` : ''
     },
     preservedSource: ({value}: {value: BodyBlockOf<'preservedSource'>}) =>
       preservedToMarkdown(value),
@@ -179,7 +217,7 @@ function toMarkdown(
         issues,
         `${path} link "${text}"`,
       )
-      return href ? `[${children}](<${href.replace(/[<>]/g, encodeURIComponent)}>)` : children
+      return href ? `[${children}](${linkDestination(href)})` : children
     },
     headingSuffix: headingIdSuffix(),
   })
@@ -217,7 +255,8 @@ function callToActionToMarkdown(
           color: value.color,
           icon: value.icon,
           text: value.label,
-          description: value.description,
+          // The site's template writes the description as HTML (safeHTML): ours is text.
+          description: value.description ? escapeHtml(value.description) : undefined,
           link,
         },
       })
@@ -251,7 +290,12 @@ function contactCardToMarkdown(
   if (value.buttonLabel && email) {
     return shortcode('<', 'horisontal-card', {
       named: {
-        image: contact.photo?.legacyPath,
+        image: safeHref(
+          contact.photo?.legacyPath,
+          issues,
+          `${path}.contact.photo`,
+          IMAGE_LINK_KINDS,
+        ),
         cardtitle: value.heading || contact.name,
         link: email,
         linktext: value.buttonLabel,
@@ -261,7 +305,12 @@ function contactCardToMarkdown(
   }
   return shortcode('<', 'contact', {
     named: {
-      picture: contact.photo?.legacyPath,
+      picture: safeHref(
+        contact.photo?.legacyPath,
+        issues,
+        `${path}.contact.photo`,
+        IMAGE_LINK_KINDS,
+      ),
       title: contact.role,
       name: contact.name,
       phone: contact.phone,
@@ -311,15 +360,30 @@ function recruitmentProcessToMarkdown(posting: PostingPageData, issues: RenderIs
 }
 
 /**
- * Kept markup goes back as it came, made safe: HTML through the same allow-list as the website;
- * markdown with its raw tags shown as text; shortcodes verbatim, since they only call the
- * site's own templates.
+ * Kept markup goes back as the website shows it: HTML through the same allow-list as the HTML
+ * site; markdown and shortcodes as text, never run, as the HTML site and the Studio preview show
+ * them (several of the site's shortcode templates write parameters as raw HTML or mark links
+ * safe, so a kept shortcode could do anything a template can). Both go in an HTML block, which
+ * goldmark passes through without reading markdown in it; `{` as a character code, so Hugo finds
+ * no shortcode in it either.
  */
 function preservedToMarkdown(value: BodyBlockOf<'preservedSource'>): string {
   const source = value.source ?? ''
-  if (value.format === 'html') return sanitizePreservedHtml(source)
-  if (value.format === 'markdown') return source.replace(/</g, '&lt;')
-  return source
+  const html =
+    value.format === 'html'
+      ? // A blank line would end the HTML block and turn the rest into markdown.
+        `<div class="preserved">${sanitizePreservedHtml(source).replace(/\n\s*\n/g, '\n')}</div>`
+      : `<pre class="preserved preserved--text">${escapeHtml(source)}</pre>`
+  return html.replace(/\{/g, '&#123;')
+}
+
+/**
+ * A CommonMark link destination for a link the policy accepted: in angle brackets, where spaces
+ * are allowed; brackets percent-encoded; backslashes and ampersands escaped, so goldmark reads
+ * neither an escape nor a character reference into it.
+ */
+function linkDestination(href: string): string {
+  return `<${href.replace(/[<>]/g, encodeURIComponent).replace(/[\\&]/g, '\\$&')}>`
 }
 
 interface ShortcodeParams {
@@ -349,12 +413,18 @@ function paired(
 }
 
 /**
- * Hugo reads `"…"` parameters with `\"` escapes and backtick parameters raw; newlines become
- * spaces because a quoted parameter cannot span lines.
+ * A shortcode parameter Hugo reads back as written, whatever the text. Hugo (0.111) reads a
+ * `"…"` value raw unless it has a `\"`, and then drops every backslash; a backslash before a
+ * backtick or the closing quote fails the whole build. Backtick values are raw. So: plain text in
+ * `"…"`; text with quotes or backslashes in backticks; text with a backtick too in `"…"` with
+ * `\"`, its backslashes written as the full-width "＼" that survives. Newlines become spaces:
+ * a `"…"` value cannot span lines.
  */
 function quoteParam(value: string): string {
   const flat = value.replace(/\s*\n\s*/g, ' ')
-  return `"${flat.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+  if (!/["\\]/.test(flat)) return `"${flat}"`
+  if (!flat.includes('`')) return `\`${flat}\``
+  return `"${flat.replace(/\\/g, '\uFF3C').replace(/"/g, '\\"')}"`
 }
 
 /** Hugo's own date format for whole days ("2024-02-20"); other times as RFC 3339. */

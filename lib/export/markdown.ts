@@ -132,6 +132,9 @@ function wrap(children: string, delimiter: string): string {
 }
 
 function codeSpan(text: string): string {
+  // Hugo finds shortcodes before markdown, code spans included, and a code span shows character
+  // codes as written: code with `{{` goes in as an HTML <code> element around escaped text.
+  if (text.includes('{{')) return `<code>${escapeText(text)}</code>`
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longestRun + 1)
   const padding = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
@@ -140,14 +143,15 @@ function codeSpan(text: string): string {
 
 /**
  * Text shown as written: markdown's inline syntax characters get a backslash, entity-like `&…;`
- * stays literal, and `{{` cannot start a Hugo shortcode (an entity shows the same brace).
+ * stays literal, and every `{` is a character code, so no `{{` can start a Hugo shortcode, not
+ * even where two pieces of text meet.
  */
 export function escapeText(text: string): string {
   return (
     text
       .replace(/[\\`*_[\]<>~|]/g, '\\$&')
       .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
-      .replace(/\{\{/g, '{&#123;')
+      .replace(/\{/g, '&#123;')
       // A link may follow this text, and "!" before "[" would make it an image.
       .replace(/!$/, '\\!')
   )

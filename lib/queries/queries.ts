@@ -8,6 +8,7 @@ import {defineQuery} from 'groq'
 
 import {
   DRAFT_POSTING_FILTER,
+  IS_DRAFT_FILTER,
   NOT_EXPIRED_FILTER,
   OPEN_POSTING_FILTER,
   POSTING_FILTER,
@@ -30,9 +31,11 @@ export const OPEN_POSTINGS_QUERY = defineQuery(`
     }
 `)
 
-/** One posting with everything its page shows: team, contact, recruitment process, FAQs. */
-export const POSTING_BY_SLUG_QUERY = defineQuery(`
-  *[${POSTING_FILTER} && slug.current == $slug][0] {
+/**
+ * Everything a posting's page shows: team, contact, recruitment process, FAQs. One projection
+ * for the queries by slug (the website, the Studio preview) and by id (the export).
+ */
+const POSTING_PAGE_PROJECTION = `{
     _id,
     _updatedAt,
     title,
@@ -62,7 +65,16 @@ export const POSTING_BY_SLUG_QUERY = defineQuery(`
       }
     },
     "translations": translations[]->{title, language, "slug": slug.current}
-  }
+  }`
+
+/** One posting with everything its page shows, by its web address. */
+export const POSTING_BY_SLUG_QUERY = defineQuery(`
+  *[${POSTING_FILTER} && slug.current == $slug][0] ${POSTING_PAGE_PROJECTION}
+`)
+
+/** The same, by document id: two postings can share a slug in a dataset, never an id. */
+export const POSTING_BY_ID_QUERY = defineQuery(`
+  *[${POSTING_FILTER} && _id == $id][0] ${POSTING_PAGE_PROJECTION}
 `)
 
 /** Open postings of one team (`$team` is the team's slug), newest first. */
@@ -80,6 +92,7 @@ export const OPEN_POSTINGS_BY_TEAM_QUERY = defineQuery(`
 /** Every published posting's address and old addresses, and whether it is still open. */
 export const POSTING_ROUTES_QUERY = defineQuery(`
   *[${POSTING_FILTER} && !(_id in path("drafts.**"))] | order(slug.current asc) {
+    _id,
     "slug": slug.current,
     "aliases": coalesce(aliases, []),
     "isOpen": ${NOT_EXPIRED_FILTER}
@@ -89,6 +102,7 @@ export const POSTING_ROUTES_QUERY = defineQuery(`
 /** What a sitemap entry needs for each open posting. */
 export const SITEMAP_POSTINGS_QUERY = defineQuery(`
   *[${OPEN_POSTING_FILTER}] | order(slug.current asc) {
+    _id,
     "slug": slug.current,
     "lastModified": _updatedAt,
     language
@@ -114,6 +128,24 @@ export const FEED_POSTINGS_QUERY = defineQuery(`
 /** Slugs of the postings the export writes a page for: the open ones, newest first. */
 export const EXPORTABLE_POSTING_SLUGS_QUERY = defineQuery(`
   *[${OPEN_POSTING_FILTER}] | order(publishedAt desc).slug.current
+`)
+
+/**
+ * The postings the export writes a page for (the open ones), newest first, with what it needs to
+ * settle two postings asking for the same address: the earlier publication keeps it.
+ */
+export const EXPORTABLE_POSTINGS_QUERY = defineQuery(`
+  *[${OPEN_POSTING_FILTER}] | order(publishedAt desc, _id asc) {_id, "slug": slug.current, publishedAt}
+`)
+
+/**
+ * Postings whose closing date is no date: neither open nor expired to the filters above, so
+ * without this the export would leave them out without a word.
+ */
+export const UNREADABLE_CLOSING_DATE_QUERY = defineQuery(`
+  *[${POSTING_FILTER} && !(${IS_DRAFT_FILTER}) && defined(validThrough) && !defined(dateTime(validThrough))] {
+    _id, "slug": slug.current, validThrough
+  }
 `)
 
 /** Ids of postings that exist as drafts; run with the `raw` perspective, where drafts keep their ids. */

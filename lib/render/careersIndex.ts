@@ -2,16 +2,21 @@ import {EMPLOYMENT_TYPES} from '../model/vocabulary'
 import {attributes, escapeHtml} from './html'
 import {labelsFor} from './labels'
 import {renderDocument} from './layout'
+import {checkPostingCards} from './postingData'
 import {postingPath} from './settings'
 import type {PostingCard, SiteSettings} from './types'
 
-/** The careers index: every open posting as a card, in the order given (newest first). */
+/**
+ * The careers index: every open posting as a card, in the order given (newest first). Values of
+ * the wrong type are left out of the cards (the export reports them).
+ */
 export function renderCareersIndex(
-  postings: readonly PostingCard[],
+  stored: readonly PostingCard[],
   settings: SiteSettings,
   language: string = 'en',
 ): string {
   const labels = labelsFor(language)
+  const postings = checkPostingCards(stored).value ?? []
   const cards = postings.map((posting) => {
     const facts = [
       posting.team?.name,

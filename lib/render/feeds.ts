@@ -1,9 +1,11 @@
 import {escapeHtml} from './html'
+import {checkFeedPostings} from './postingData'
 import {absoluteUrl, postingPath} from './settings'
 import type {FeedPosting, SiteSettings} from './types'
 
 /** JSON Feed 1.1 (jsonfeed.org) of open postings. */
-export function renderJsonFeed(postings: readonly FeedPosting[], settings: SiteSettings): string {
+export function renderJsonFeed(stored: readonly FeedPosting[], settings: SiteSettings): string {
+  const postings = checkFeedPostings(stored).value ?? []
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: `${settings.organizationName}: open positions`,
@@ -27,7 +29,8 @@ export function renderJsonFeed(postings: readonly FeedPosting[], settings: SiteS
 }
 
 /** Atom (RFC 4287) feed of open postings. */
-export function renderAtomFeed(postings: readonly FeedPosting[], settings: SiteSettings): string {
+export function renderAtomFeed(stored: readonly FeedPosting[], settings: SiteSettings): string {
+  const postings = checkFeedPostings(stored).value ?? []
   const updated =
     postings
       .map((posting) => posting.updatedAt)

@@ -1,4 +1,4 @@
-import {checkLink} from '../model/links'
+import {APPLY_LINK_KINDS, checkLink} from '../model/links'
 import {COUNTRIES, EMPLOYMENT_TYPES} from '../model/vocabulary'
 import {absoluteUrl, postingPath} from './settings'
 import type {PostingPageData, SiteSettings} from './types'
@@ -47,7 +47,9 @@ export function buildJobPostingJsonLd(
     ...(employmentType ? {employmentType: employmentType.schemaOrg} : {}),
     url: absoluteUrl(settings, postingPath(settings, posting.slug ?? '')),
     // Direct apply means the link opens an application (a form or an email), not a page to read.
-    ...(applyKind?.ok ? {directApply: applyKind.kind !== 'anchor'} : {}),
+    ...(applyKind?.ok && APPLY_LINK_KINDS.includes(applyKind.kind)
+      ? {directApply: applyKind.kind !== 'anchor'}
+      : {}),
     hiringOrganization: {
       '@type': 'Organization',
       name: settings.organizationName,

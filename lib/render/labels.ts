@@ -77,13 +77,15 @@ export function htmlLang(language: string | null | undefined): string {
 /** One formatter per language: building an Intl.DateTimeFormat costs far more than formatting. */
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>()
 
-/** "28 November 2026" in the page's language. */
+/** "28 November 2026" in the page's language; what is not a date is shown as written. */
 export function formatDate(iso: string, language: string | null | undefined): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
   const locale = htmlLang(language) === 'no' ? 'nb' : htmlLang(language)
   let format = DATE_FORMATS.get(locale)
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeZone: 'UTC'})
     DATE_FORMATS.set(locale, format)
   }
-  return format.format(new Date(iso))
+  return format.format(date)
 }

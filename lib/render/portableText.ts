@@ -9,7 +9,8 @@ import type {PortableTextBlock} from '@portabletext/types'
 
 import {createHeadingIdAllocator} from '../model/anchors'
 import {slugify} from '../model/slug'
-import {attributes, escapeHtml} from './html'
+import {CALL_TO_ACTION_VARIANTS, CALLOUT_TONES} from '../model/vocabulary'
+import {attributes, classModifier, escapeHtml} from './html'
 import {labelsFor} from './labels'
 import {safeHref, safeImageSrc} from './safeUrl'
 import {sanitizePreservedHtml} from './sanitize'
@@ -146,7 +147,7 @@ function bodyComponents(context: BodyRenderContext): PortableTextComponents {
     },
     types: {
       callout: ({value, index}: PortableTextTypeComponentOptions<BodyBlockOf<'callout'>>) =>
-        `<div class="callout callout--${escapeHtml(value.tone ?? 'neutral')}" role="note">` +
+        `<div class="callout callout--${classModifier(value.tone, CALLOUT_TONE_VALUES, 'neutral')}" role="note">` +
         `<p class="callout__title">${escapeHtml(value.title ?? '')}</p>` +
         renderRichText(value.content, context, `${pathOf(context, index, 'callout')}.content`) +
         `</div>`,
@@ -222,13 +223,16 @@ function bodyComponents(context: BodyRenderContext): PortableTextComponents {
   }
 }
 
+const CALLOUT_TONE_VALUES = CALLOUT_TONES.map((tone) => tone.value)
+const CALL_TO_ACTION_VARIANT_VALUES = CALL_TO_ACTION_VARIANTS.map((variant) => variant.value)
+
 function renderCallToAction(
   value: BodyBlockOf<'callToAction'>,
   context: BodyRenderContext,
   path: string,
 ): string {
   const href = safeHref(value.url, context.issues, `${path}.url`)
-  const variant = value.variant ?? 'button'
+  const variant = classModifier(value.variant, CALL_TO_ACTION_VARIANT_VALUES, 'button')
   const label = `<span class="cta__label">${escapeHtml(value.label ?? '')}</span>`
   const description =
     variant === 'iconBlock' && value.description
@@ -236,7 +240,7 @@ function renderCallToAction(
       : ''
   if (!href) return `<p class="cta cta--${variant} cta--disabled">${label}${description}</p>`
   const newTab = value.openInNewTab ? {target: '_blank', rel: 'noopener noreferrer'} : {}
-  return `<p class="cta-row"><a class="cta cta--${escapeHtml(variant)}"${attributes({href, ...newTab})}>${label}${description}</a></p>`
+  return `<p class="cta-row"><a class="cta cta--${variant}"${attributes({href, ...newTab})}>${label}${description}</a></p>`
 }
 
 function renderContactCard(

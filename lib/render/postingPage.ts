@@ -1,3 +1,4 @@
+import {APPLY_LINK_KINDS} from '../model/links'
 import {EMPLOYMENT_TYPES} from '../model/vocabulary'
 import {attributes, escapeHtml} from './html'
 import {buildJobPostingJsonLd, findMissingJobPostingFields, type JobPostingJsonLd} from './jsonLd'
@@ -11,6 +12,7 @@ import {
   type RenderedHeading,
 } from './portableText'
 import {renderDocument} from './layout'
+import {checkPostingPageData, dataIssue} from './postingData'
 import {safeHref, safeImageSrc} from './safeUrl'
 import {postingPath} from './settings'
 import type {PostingPageData, RenderIssue, SiteSettings} from './types'
@@ -25,10 +27,14 @@ export interface PostingPage {
 /**
  * The complete page of one posting. A pure function of the posting (as POSTING_BY_SLUG_QUERY
  * returns it) and the site settings, so the export, the Studio preview and tests share it.
+ * Stored values of the wrong type are left out and reported: the page renders whatever it gets.
  */
-export function renderPostingPage(posting: PostingPageData, settings: SiteSettings): PostingPage {
+export function renderPostingPage(stored: PostingPageData, settings: SiteSettings): PostingPage {
+  const checked = checkPostingPageData(stored)
+  const posting = checked.value ?? EMPTY_POSTING
   const labels = labelsFor(posting.language)
   const context = createBodyRenderContext(settings, posting.language)
+  context.issues.push(...checked.problems.map(dataIssue))
 
   const ingress = posting.ingress?.length
     ? `<div class="ingress">${renderRichText(posting.ingress, context, 'ingress')}</div>`
@@ -77,6 +83,8 @@ export function renderPostingPage(posting: PostingPageData, settings: SiteSettin
   return {html, jsonLd, issues: context.issues}
 }
 
+const EMPTY_POSTING = {_id: '', _updatedAt: ''} as PostingPageData
+
 function renderSidebar(
   posting: PostingPageData,
   settings: SiteSettings,
@@ -101,7 +109,7 @@ function renderSidebar(
     .filter(([, value]) => value)
     .map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value ?? '')}</dd>`)
     .join('')
-  const applyHref = safeHref(posting.apply?.url, context.issues, 'apply.url')
+  const applyHref = safeHref(posting.apply?.url, context.issues, 'apply.url', APPLY_LINK_KINDS)
   const apply = applyHref
     ? `<a class="apply-button"${attributes({href: applyHref})}>${escapeHtml(posting.apply?.label || 'Apply')}</a>`
     : ''

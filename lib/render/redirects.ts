@@ -1,37 +1,58 @@
+import {checkAlias} from '../model/sitePaths'
 import {attributes, escapeHtml} from './html'
+import {checkPostingRoutes} from './postingData'
 import {absoluteUrl, postingPath} from './settings'
 import type {PostingRoute, SiteSettings} from './types'
 
 export interface Redirect {
-  /** Site path that should redirect, such as "/blogg/old-job". */
+  /** Site path that should redirect, as written: "/blogg/old-job". */
   from: string
+  /** The folder its redirect page goes in: the path decoded, as static servers look it up. */
+  folder: string
   /** Site path to go to. */
   to: string
+  /** The posting it belongs to, and the field it comes from ("aliases[1]", or "slug" once expired). */
+  postingId?: string
+  field: string
 }
 
 /**
  * Redirects for old addresses: a posting's aliases lead to it while it is open; once it has
- * expired, its address and aliases lead to the careers index instead of a dead page.
+ * expired, its address and aliases lead to the careers index instead of a dead page. Aliases
+ * that are no path of ours (another host, "..", the home page, a site file) are left out here;
+ * lib/model/sitePaths says why, and the export reports it.
  */
 export function buildRedirects(
-  routes: readonly PostingRoute[],
+  stored: readonly PostingRoute[],
   settings: SiteSettings,
 ): Redirect[] {
   const redirects: Redirect[] = []
-  for (const route of routes) {
+  for (const route of checkPostingRoutes(stored).value ?? []) {
     if (!route.slug) continue
     const target = route.isOpen ? postingPath(settings, route.slug) : settings.careersPath
-    const sources = [...route.aliases, ...(route.isOpen ? [] : [postingPath(settings, route.slug)])]
-    for (const alias of sources) {
-      const from = normalisePath(alias)
-      if (from && from !== target) redirects.push({from, to: target})
+    const sources: [string, string][] = (route.aliases ?? []).map((alias, index) => [
+      alias,
+      `aliases[${index}]`,
+    ])
+    if (!route.isOpen) sources.push([postingPath(settings, route.slug), 'slug'])
+    for (const [alias, field] of sources) {
+      const check = checkAlias(alias, settings)
+      if (check.ok && check.path !== target) {
+        redirects.push({
+          from: alias.trim(),
+          folder: check.path,
+          to: target,
+          postingId: route._id,
+          field,
+        })
+      }
     }
   }
   return redirects
 }
 
 /** A static redirect page, as Hugo writes for aliases: works on any static host. */
-export function renderRedirectPage(redirect: Redirect, settings: SiteSettings): string {
+export function renderRedirectPage(redirect: Pick<Redirect, 'to'>, settings: SiteSettings): string {
   const target = absoluteUrl(settings, redirect.to)
   return [
     '<!doctype html>',
@@ -52,13 +73,4 @@ export function renderRedirectPage(redirect: Redirect, settings: SiteSettings): 
 /** The same redirects in the `_redirects` format Netlify and Cloudflare Pages read. */
 export function renderRedirectsFile(redirects: readonly Redirect[]): string {
   return redirects.map((redirect) => `${redirect.from} ${redirect.to} 301`).join('\n') + '\n'
-}
-
-function normalisePath(alias: string): string | undefined {
-  const path = alias.trim()
-  // Only site paths: an alias is never allowed to send visitors to another host.
-  if (!path.startsWith('/') || path.startsWith('//') || /\s/.test(path)) return undefined
-  // Nor may it climb out of the site's folder when written as a redirect page.
-  if (path.split('/').some((segment) => segment === '..' || segment === '.')) return undefined
-  return path
 }

@@ -1,17 +1,18 @@
-import {checkLink, type LinkKind} from '../model/links'
+import {checkLink, IMAGE_LINK_KINDS, linkScheme, type LinkKind} from '../model/links'
 import type {RenderIssue, SiteSettings, StoredImage} from './types'
 
 /**
  * The href to write for a stored link, or undefined when the link is refused. Refusals are added
- * to `issues`, so `javascript:` and `data:` links are dropped and reported, never written.
+ * to `issues`, so `javascript:` and `data:` links are dropped and reported, never written. The
+ * href is the link policy's (lib/model/links), the same for the HTML site and the Hugo export.
  */
 export function safeHref(
-  url: string | null | undefined,
+  url: unknown,
   issues: RenderIssue[],
   path: string,
   allowed?: readonly LinkKind[],
 ): string | undefined {
-  if (!url) return undefined
+  if (url === undefined || url === null || url === '') return undefined
   const check = checkLink(url)
   if (!check.ok) {
     issues.push({path, message: `Link dropped: ${check.reason}`})
@@ -21,7 +22,7 @@ export function safeHref(
     issues.push({path, message: `Link dropped: a ${check.kind} link is not allowed here.`})
     return undefined
   }
-  return url.trim()
+  return check.href
 }
 
 /** Image sources may be web addresses or site paths only: no `data:` or script URLs. */
@@ -34,15 +35,16 @@ export function safeImageSrc(
   if (!image) return undefined
   const url = settings.resolveImageUrl?.(image) ?? legacyImageUrl(image.legacyPath)
   if (!url) return undefined
-  return safeHref(url, issues, path, ['https', 'http', 'relative'])
+  return safeHref(url, issues, path, IMAGE_LINK_KINDS)
 }
 
 /**
  * Old-site image paths are absolute ("/img/…"), full URLs, or a bare file name of the theme's
  * images. Anything with a scheme is passed on unchanged so the link check can refuse it.
  */
-function legacyImageUrl(legacyPath: string | undefined): string | undefined {
-  const path = legacyPath?.trim()
+function legacyImageUrl(legacyPath: unknown): unknown {
+  if (typeof legacyPath !== 'string') return legacyPath
+  const path = legacyPath.trim()
   if (!path) return undefined
-  return path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : `/img/${path}`
+  return path.startsWith('/') || linkScheme(path) ? path : `/img/${path}`
 }

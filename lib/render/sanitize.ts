@@ -78,7 +78,7 @@ function keepOnlyAllowedAttributes(
   }
   if (data.attrName === 'href') {
     const check = checkLink(data.attrValue)
-    if (check.ok) data.attrValue = data.attrValue.trim()
+    if (check.ok) data.attrValue = check.href
     else data.keepAttr = false
   }
 }

@@ -1,4 +1,5 @@
 import {escapeHtml} from './html'
+import {checkSitemapPostings} from './postingData'
 import {absoluteUrl, postingPath} from './settings'
 import type {SiteSettings, SitemapPosting} from './types'
 
@@ -9,9 +10,10 @@ export interface SitemapEntry {
 
 /** Sitemap entries for the careers section: the index and each open posting. */
 export function sitemapEntries(
-  postings: readonly SitemapPosting[],
+  stored: readonly SitemapPosting[],
   settings: SiteSettings,
 ): SitemapEntry[] {
+  const postings = checkSitemapPostings(stored).value ?? []
   const newest = postings
     .map((posting) => posting.lastModified)
     .sort()

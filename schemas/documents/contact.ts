@@ -2,6 +2,7 @@ import {UserIcon} from '@sanity/icons/User'
 import {defineField, defineType} from 'sanity'
 
 import {isEmail, isPhoneNumber} from '../../lib/model/links'
+import {validateHref} from '../validation'
 
 /** A person candidates can talk to: usually the recruiter, sometimes the hiring manager. */
 export const contact = defineType({
@@ -58,7 +59,7 @@ export const contact = defineType({
       name: 'addressUrl',
       type: 'url',
       title: 'Map link',
-      validation: (rule) => rule.uri({scheme: ['https']}).error('Use a secure https:// link.'),
+      validation: (rule) => rule.custom(validateHref(['https'])),
     }),
   ],
   preview: {

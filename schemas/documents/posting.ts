@@ -13,7 +13,7 @@ import {
   POSTING_LANGUAGES,
 } from '../../lib/model/vocabulary'
 import {findMissingAnchor} from '../../lib/model/anchors'
-import {requiredSlug} from '../validation'
+import {postingAliasesRule, postingSlugRule} from '../validation'
 
 /** A job posting: what the careers page shows and what job boards read. */
 export const posting = defineType({
@@ -48,8 +48,7 @@ export const posting = defineType({
       group: 'content',
       description: 'The last part of the page address. Changing it breaks links already shared.',
       options: {source: 'title', slugify, maxLength: SLUG_MAX_LENGTH},
-      validation: (rule) =>
-        requiredSlug(rule, 'Generate the web address from the title.', 'backend-engineer'),
+      validation: postingSlugRule,
     }),
     defineField({
       name: 'intro',
@@ -215,12 +214,7 @@ export const posting = defineType({
       group: 'seo',
       description: 'Addresses that should redirect here, for example /blog/old-job.',
       of: [defineArrayMember({type: 'string'})],
-      validation: (rule) =>
-        rule.custom((aliases) =>
-          (aliases ?? []).every((alias) => typeof alias === 'string' && /^\/[^\s]*$/.test(alias))
-            ? true
-            : 'Each old address is a path starting with "/", without spaces.',
-        ),
+      validation: postingAliasesRule,
     }),
     defineField({
       name: 'tags',

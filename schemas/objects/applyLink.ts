@@ -1,7 +1,8 @@
 import {EnvelopeIcon} from '@sanity/icons/Envelope'
 import {defineField, defineType} from 'sanity'
 
-import {APPLY_LINK_KINDS, requiredHref} from '../validation'
+import {APPLY_LINK_KINDS} from '../../lib/model/links'
+import {requiredHref} from '../validation'
 
 /** How candidates apply: the button beside the posting. */
 export const applyLink = defineType({

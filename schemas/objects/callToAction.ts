@@ -2,7 +2,8 @@ import {LaunchIcon} from '@sanity/icons/Launch'
 import {defineField, defineType} from 'sanity'
 
 import {CALL_TO_ACTION_VARIANTS} from '../../lib/model/vocabulary'
-import {BODY_LINK_KINDS, requiredHref} from '../validation'
+import {BODY_LINK_KINDS} from '../../lib/model/links'
+import {requiredHref} from '../validation'
 
 /** A button or a large linked block, such as "Click here to apply". */
 export const callToAction = defineType({

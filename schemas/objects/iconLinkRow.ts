@@ -1,7 +1,8 @@
 import {LinkIcon} from '@sanity/icons/Link'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {BODY_LINK_KINDS, requiredHref} from '../validation'
+import {BODY_LINK_KINDS} from '../../lib/model/links'
+import {requiredHref} from '../validation'
 
 /** A row of small icon links, such as "Read in Swedish" pointing to a section further down. */
 export const iconLinkRow = defineType({

@@ -1,7 +1,8 @@
 import {LinkIcon} from '@sanity/icons/Link'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {BODY_LINK_KINDS, requiredHref} from '../validation'
+import {BODY_LINK_KINDS} from '../../lib/model/links'
+import {requiredHref} from '../validation'
 
 /** The link annotation every rich-text field shares. */
 export const linkAnnotation = defineArrayMember({

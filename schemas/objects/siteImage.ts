@@ -1,6 +1,9 @@
 import {ImageIcon} from '@sanity/icons/Image'
 import {defineField, defineType} from 'sanity'
 
+import {IMAGE_LINK_KINDS} from '../../lib/model/links'
+import {validateHref} from '../validation'
+
 /**
  * An image on the website. Imported postings point at files of the old site; until the file is
  * uploaded here, its path is kept so nothing is lost and the export can still use it.
@@ -23,6 +26,7 @@ export const siteImage = defineType({
       type: 'string',
       title: 'Path on the old website',
       description: 'Used until an image is uploaded above.',
+      validation: (rule) => rule.custom(validateHref(IMAGE_LINK_KINDS)),
     }),
   ],
   preview: {

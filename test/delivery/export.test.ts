@@ -123,28 +123,25 @@ describe('exported site', () => {
     )
   })
 
-  it('leaves the previous output untouched when an export fails', async () => {
-    const before = read(out, 'career/platform-engineer/index.html')
-    const clash = {...openPosting, _id: 'posting-clash', title: 'Clash'}
-    const broken = createLocalDataset([...careersFixture, clash], {now: () => FIXTURE_NOW})
-    await expect(exportInto(out, false, broken)).rejects.toThrow(
-      'Two postings share the slug "platform-engineer"',
-    )
-    expect(read(out, 'career/platform-engineer/index.html')).toBe(before)
-    expect(readdirSync(out).sort()).toEqual(['hugo', 'site'])
-  })
-
   it('leaves the previous output untouched when a file cannot be written', async () => {
     const before = read(out, 'career/platform-engineer/index.html')
     const hugoBefore = readFileSync(join(out, 'hugo/content/career/platform-engineer.md'), 'utf8')
-    // An old address on the JSON Feed's path: its redirect page needs a directory where the feed
-    // is a file, so a write fails while others are under way.
-    const clash = {...openPosting, title: 'Renamed', aliases: ['/career/feed.json']}
-    const broken = createLocalDataset(
-      careersFixture.map((document) => (document._id === openPosting._id ? clash : document)),
+    // The Hugo tree's folder cannot be made (its parent is a file): the site tree, written at
+    // the same time, must not be swapped in either.
+    const blocked = join(out, 'site', 'index.html')
+    const renamed = {...openPosting, title: 'Renamed'}
+    const changed = createLocalDataset(
+      careersFixture.map((document) => (document._id === openPosting._id ? renamed : document)),
       {now: () => FIXTURE_NOW},
     )
-    await expect(exportInto(out, false, broken)).rejects.toThrow(/feed\.json/)
+    await expect(
+      exportSite({
+        dataset: changed,
+        settings,
+        siteDir: join(out, 'site'),
+        hugoDir: join(blocked, 'hugo'),
+      }),
+    ).rejects.toThrow(/ENOTDIR|EEXIST/)
     expect(read(out, 'career/platform-engineer/index.html')).toBe(before)
     expect(readFileSync(join(out, 'hugo/content/career/platform-engineer.md'), 'utf8')).toBe(
       hugoBefore,

@@ -77,7 +77,7 @@ describe('blocksToMarkdown', () => {
 
   it('05 escapes inline syntax, entities and shortcode openers in text', () => {
     expect(markdownOf([block(['*a* _b_ [c] <d> ~e~ |f| &amp; {{< x >}}'])])).toBe(
-      '\\*a\\* \\_b\\_ \\[c\\] \\<d\\> \\~e\\~ \\|f\\| &amp;amp; {&#123;\\< x \\>}}',
+      '\\*a\\* \\_b\\_ \\[c\\] \\<d\\> \\~e\\~ \\|f\\| &amp;amp; &#123;&#123;\\< x \\>}}',
     )
   })
 

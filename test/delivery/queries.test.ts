@@ -17,8 +17,18 @@ describe('queries on the fixture dataset', () => {
     expect(open.map((posting) => posting.slug)).toEqual(['platform-engineer'])
     const routes = await dataset.fetch(POSTING_ROUTES_QUERY, {})
     expect(routes).toEqual([
-      {slug: 'office-coordinator', aliases: ['/blogg/office-coordinator'], isOpen: false},
-      {slug: 'platform-engineer', aliases: ['/jobs/platform'], isOpen: true},
+      {
+        _id: 'posting-office-coordinator',
+        slug: 'office-coordinator',
+        aliases: ['/blogg/office-coordinator'],
+        isOpen: false,
+      },
+      {
+        _id: 'posting-platform-engineer',
+        slug: 'platform-engineer',
+        aliases: ['/jobs/platform'],
+        isOpen: true,
+      },
     ])
   })
 

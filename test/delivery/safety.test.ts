@@ -51,7 +51,7 @@ describe('safety corpus', () => {
     ['03', 'data:text/html,<script>alert(1)</script>', 'data:'],
     ['04', 'java\tscript:alert(1)', 'javascript:'],
     ['05', 'vbscript:msgbox(1)', 'vbscript:'],
-    ['06', '//evil.example.com/x', 'no scheme'],
+    ['06', '//evil.example.com/x', 'leads to another website (evil.example.com)'],
   ])('%s drops a %s link, keeps its text and reports it', (_number, href, expected) => {
     const {document, issues} = render([linked(href)])
     expect(document.querySelector('a')).toBeNull()
@@ -173,14 +173,23 @@ describe('safety corpus', () => {
     const redirects = buildRedirects(
       [
         {
+          _id: 'p',
           slug: 'job',
-          aliases: ['/old/job', '//evil.example.com', '/../../etc/x', 'relative'],
+          aliases: ['/old/job', '//evil.example.com', '/../../etc/x', 'relative', '/\\evil.com'],
           isOpen: true,
         },
       ],
       DEFAULT_SITE_SETTINGS,
     )
-    expect(redirects).toEqual([{from: '/old/job', to: '/career/job/'}])
+    expect(redirects).toEqual([
+      {
+        from: '/old/job',
+        folder: '/old/job/',
+        to: '/career/job/',
+        postingId: 'p',
+        field: 'aliases[0]',
+      },
+    ])
   })
 
   it('21 writes Hugo markdown in which text cannot become a shortcode, HTML or an unsafe link', () => {
@@ -199,7 +208,129 @@ describe('safety corpus', () => {
     expect(body).toContain('\\<script')
     expect(body).not.toMatch(/(^|[^\\])<script/)
     expect(body).not.toContain('javascript:')
-    expect(body).toContain('{{< inline "Say \\"hi\\" {{<" >}} rest')
+    expect(body).toContain('{{< inline `Say "hi" {{<` >}} rest')
     expect(issues).toHaveLength(1)
+  })
+
+  const hugoBody = (posting: Partial<PostingPageData>) => {
+    const {markdown, issues} = postingToHugoMarkdown(minimalPosting(posting), {draft: false})
+    return {
+      body: markdown.split('---\n')[2] ?? '',
+      frontMatter: markdown.split('---\n')[1] ?? '',
+      issues,
+    }
+  }
+
+  it('22 writes kept shortcodes and markdown as text, as the HTML site shows them, never live', () => {
+    const {body} = hugoBody({
+      body: [
+        {
+          _type: 'preservedSource',
+          _key: key(),
+          format: 'shortcode',
+          source: '{{< icon-block-horisontal description="<img src=x onerror=alert(1)>" >}}',
+        },
+        {
+          _type: 'preservedSource',
+          _key: key(),
+          format: 'markdown',
+          source: '[x](javascript:alert(1)) {{% note %}}',
+        },
+      ] as PostingPageData['body'],
+    })
+    expect(body).not.toMatch(/\{\{[<%]/)
+    expect(body).not.toContain('<img')
+    expect(body).toContain(
+      '<pre class="preserved preserved--text">&#123;&#123;&lt; icon-block-horisontal description=&quot;&lt;img src=x onerror=alert(1)&gt;&quot; &gt;}}</pre>',
+    )
+  })
+
+  it('23 keeps sanitised HTML in one HTML block, so no markdown or shortcode is read in it', () => {
+    const {body} = hugoBody({
+      body: [
+        {
+          _type: 'preservedSource',
+          _key: key(),
+          format: 'html',
+          source:
+            '<div>Kept</div>\n\n[x](javascript:alert(1)) {{% note %}}<script>alert(1)</script>',
+        },
+      ] as PostingPageData['body'],
+    })
+    expect(body.trim()).toBe(
+      '<div class="preserved"><div>Kept</div>\n[x](javascript:alert(1)) &#123;&#123;% note %}}</div>',
+    )
+  })
+
+  it('24 escapes a description the website writes as HTML', () => {
+    const {body} = hugoBody({
+      body: [
+        {
+          _type: 'callToAction',
+          _key: key(),
+          label: 'Go',
+          url: 'https://example.com/',
+          variant: 'iconBlock',
+          description: '<img src=x onerror=alert(1)> & more',
+        },
+      ] as PostingPageData['body'],
+    })
+    expect(body).toContain('description="&lt;img src=x onerror=alert(1)&gt; &amp; more"')
+  })
+
+  it.each([
+    ['25a', 'plain words', '"plain words"'],
+    ['25b', 'say "hi" \\ there', '`say "hi" \\ there`'],
+    ['25c', 'back`tick "and" quote\\', '"back`tick \\"and\\" quote＼"'],
+    ['25d', 'ends in a backslash\\', '`ends in a backslash\\`'],
+    ['25e', 'two\nlines', '"two lines"'],
+  ])('%s quotes a shortcode parameter so Hugo reads it back whole: %j', (_n, label, quoted) => {
+    const {body} = hugoBody({
+      body: [
+        {_type: 'callToAction', _key: key(), label, url: 'https://example.com/', variant: 'button'},
+      ] as PostingPageData['body'],
+    })
+    expect(body).toContain(`{{< localbutton text=${quoted} link="https://example.com/" >}}`)
+  })
+
+  it('26 writes link destinations goldmark cannot read a character code or an escape into', () => {
+    const {body} = hugoBody({
+      body: [linked('https://example.com/?a=1&amp;b=\\c&copy=<x>')] as PostingPageData['body'],
+    })
+    expect(body).toContain('[here](<https://example.com/?a=1\\&b=\\\\c\\&copy=%3Cx%3E>)')
+  })
+
+  it('27 writes in the front matter only links, images and old addresses the policy accepts', () => {
+    const {frontMatter, issues} = hugoBody({
+      apply: {_type: 'applyLink', label: 'Go', url: '&#106;avascript:alert(1)'},
+      sidebarImage: {_type: 'siteImage', legacyPath: '//evil.example/x.png'},
+      aliases: ['/old/job', '/', '//evil.example'],
+      hugo: {
+        _type: 'hugoSource',
+        unmappedKeys: [
+          {_type: 'frontMatterEntry', _key: 'k1', key: 'url', value: '"/career/"'},
+          {_type: 'frontMatterEntry', _key: 'k2', key: 'translationKey', value: '"job"'},
+        ],
+      },
+    })
+    expect(frontMatter).not.toMatch(/sidebarlinkurl|sidebarimage|evil|url:/)
+    expect(frontMatter).toContain('aliases:\n  - /old/job\n')
+    expect(frontMatter).toContain('translationKey: job\n')
+    expect(issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining([
+        'apply.url',
+        'sidebarImage',
+        'aliases[1]',
+        'aliases[2]',
+        'hugo.unmappedKeys[0]',
+      ]),
+    )
+  })
+
+  it('28 writes code with "{{" as an HTML code element, so Hugo runs no shortcode in it', () => {
+    const {body} = hugoBody({
+      body: [block([{text: '{{% note %}} *x*', marks: ['code']}])] as PostingPageData['body'],
+    })
+    expect(body.trim()).toBe('<code>&#123;&#123;% note %}} \\*x\\*</code>')
   })
 })

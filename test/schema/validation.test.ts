@@ -191,6 +191,122 @@ describe('posting', () => {
   })
 })
 
+describe('posting addresses (one policy with the export)', () => {
+  it.each([
+    ['.', 'Use lower-case letters, digits and hyphens only, like "backend-engineer".'],
+    ['..', 'Use lower-case letters, digits and hyphens only, like "backend-engineer".'],
+    [
+      'feed.json',
+      '"feed.json" is taken by the careers pages themselves: choose another web address, like "backend-engineer".',
+    ],
+    [
+      'index',
+      '"index" is taken by the careers pages themselves: choose another web address, like "backend-engineer".',
+    ],
+  ])('refuses the web address %j, naming the slug field', async (current, message) => {
+    const errors = await errorsOf({
+      ...validPosting,
+      slug: {_type: 'slug', current},
+    } as SanityDocument)
+    expect(errors).toContainEqual(expect.objectContaining({path: 'slug', message}))
+  })
+
+  it.each([
+    ['/', 'The home page cannot redirect to a posting.'],
+    ['/career/', 'The careers page cannot redirect to a posting.'],
+    ['/career', 'The careers page cannot redirect to a posting.'],
+    [
+      '/career/feed.json',
+      '"/career/feed.json" is a file of the website: it cannot redirect to a posting.',
+    ],
+    ['/sitemap.xml', '"/sitemap.xml" is a file of the website: it cannot redirect to a posting.'],
+    [
+      '/old/../career/',
+      '"/old/../career/" climbs out of its folder with "." or "..": write the full path.',
+    ],
+    [
+      '//evil.example/job',
+      '"//evil.example/job" would lead to another website: an old address is a path on ours, starting with one "/" and without backslashes.',
+    ],
+    [
+      '/\\evil.example/job',
+      '"/\\evil.example/job" would lead to another website: an old address is a path on ours, starting with one "/" and without backslashes.',
+    ],
+  ])('refuses the old address %j, naming the aliases field', async (alias, message) => {
+    const errors = await errorsOf({...validPosting, aliases: [alias]} as SanityDocument)
+    expect(errors).toContainEqual(expect.objectContaining({path: 'aliases', message}))
+  })
+
+  it("refuses an old address that is another posting's address or old address", async () => {
+    const other = {
+      ...validPosting,
+      _id: 'posting-other',
+      slug: {_type: 'slug', current: 'other-job'},
+      aliases: ['/jobs/other'],
+      // Open whatever today is: only open postings' addresses are taken.
+      validThrough: undefined,
+    } as SanityDocument
+    const pointingAtPage = {...validPosting, aliases: ['/career/other-job']} as SanityDocument
+    const pointingAtAlias = {...validPosting, aliases: ['/jobs/other/']} as SanityDocument
+    for (const [document, message] of [
+      [
+        pointingAtPage,
+        '"/career/other-job/" is the address of another posting: remove it here, or that posting would be replaced by a redirect.',
+      ],
+      [
+        pointingAtAlias,
+        'Another posting already lists "/jobs/other/" as an old address: an old address can lead to one posting only.',
+      ],
+    ] as const) {
+      const problems = await validateDocuments([
+        ...validDataset.filter((candidate) => candidate._id !== document._id),
+        other,
+        document,
+      ])
+      expect(problems).toContainEqual(
+        expect.objectContaining({documentId: document._id, path: 'aliases', message}),
+      )
+    }
+  })
+
+  it("accepts an old address that is an expired posting's address", async () => {
+    const expired = {
+      ...validPosting,
+      _id: 'posting-expired',
+      slug: {_type: 'slug', current: 'old-job'},
+      publishedAt: '2020-01-01T00:00:00Z',
+      validThrough: '2020-06-01T00:00:00Z',
+    } as SanityDocument
+    const takingOver = {...validPosting, aliases: ['/career/old-job/']} as SanityDocument
+    const problems = await validateDocuments([
+      ...validDataset.filter((candidate) => candidate._id !== takingOver._id),
+      expired,
+      takingOver,
+    ])
+    expect(problems.filter((problem) => problem.documentId === takingOver._id)).toEqual([])
+  })
+
+  it('accepts old addresses elsewhere on the site, and its own', async () => {
+    const slug = (validPosting.slug as {current: string}).current
+    const aliases = ['/blogg/old-job', '/jobs/backend/', `/career/${slug}/`]
+    expect(await errorsOf({...validPosting, aliases} as SanityDocument)).toEqual([])
+  })
+
+  it.each([
+    ['&#106;avascript:alert(1)', 'Links starting with "javascript:" are not allowed.'],
+    [
+      '/\\evil.example/apply',
+      '"/\\evil.example/apply" leads to another website (evil.example): write the full address starting with https://.',
+    ],
+  ])('refuses a disguised apply link %j as the export does', async (url, message) => {
+    const errors = await errorsOf({
+      ...validPosting,
+      apply: {_type: 'applyLink', label: 'Apply', url},
+    } as SanityDocument)
+    expect(errors).toContainEqual(expect.objectContaining({path: 'apply.url', message}))
+  })
+})
+
 describe('contact', () => {
   it('requires an email address and checks its format', async () => {
     expect(await errorsOf({...validContact, email: undefined} as SanityDocument)).toEqual([
