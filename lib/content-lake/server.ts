@@ -3,6 +3,7 @@ import type {AddressInfo} from 'node:net'
 import {dirname, join} from 'node:path'
 
 import type {Action, Mutation} from '@sanity/client'
+import {type DocumentId, isPublishedIdEqual} from '@sanity/id-utils'
 import {evaluate} from 'groq-js'
 
 import {
@@ -16,7 +17,6 @@ import {
 import {actionToMutations} from './actions'
 import {type AssetKind, contentTypeOf, describeAsset, readAssetFile, storeAssetFile} from './assets'
 import {ContentLakeError, badRequest} from './errors'
-import {getPublishedId} from './ids'
 import {readListenRequest, serveListener} from './listen'
 import {documentsInPerspective, parsePerspective} from './perspective'
 import {parseQuery} from './query'
@@ -228,8 +228,8 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
         const includeAllVersions = url.searchParams.get('includeAllVersions') === 'true'
         const documents = ids.flatMap((id) => {
           const matches = includeAllVersions
-            ? [...store.all()].filter(
-                (document) => getPublishedId(document._id) === getPublishedId(id),
+            ? [...store.all()].filter((document) =>
+                isPublishedIdEqual(document._id as DocumentId, id as DocumentId),
               )
             : [store.get(id)].filter((document) => document !== undefined)
           return excludeContent ? matches.map(({_id}) => ({_id})) : matches
