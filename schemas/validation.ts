@@ -1,7 +1,15 @@
-import type {CustomValidatorResult} from 'sanity'
+import {
+  type ArrayRule,
+  type CustomValidatorResult,
+  getPublishedId,
+  type Reference,
+  type ValidationContext,
+} from 'sanity'
 
 import {ANCHOR_ID_PATTERN, checkLink, type LinkKind} from '../lib/model/links'
+import {translationProblems, type TranslationVersion} from '../lib/model/translations'
 import {SLUG_PATTERN} from '../lib/model/slug'
+import {SANITY_API_VERSION} from '../lib/apiVersion'
 
 /**
  * Sanity-side wrappers around the shared link rules, with messages written for HR.
@@ -78,4 +86,45 @@ export function anchorIdRule(rule: StringRule) {
   return rule
     .regex(ANCHOR_ID_PATTERN)
     .error('Use letters, digits and hyphens, starting with a letter.')
+}
+
+/** The translations a posting lists, as drafts where they have one: in any perspective. */
+const TRANSLATION_VERSIONS_QUERY = `*[_type == "posting" && (_id in $ids || _id in $draftIds)]{
+  "storedId": coalesce(_originalId, _id), title, language, "translations": translations[]._ref
+}`
+
+/**
+ * Translations link both ways: a posting listed here must list this one back. Asked of the
+ * dataset, so it sees the other posting's pending draft as well as its published version.
+ */
+export function translationsLinkBack(rule: ArrayRule<Reference[]>) {
+  return rule.custom(async (value: Reference[] | undefined, context: ValidationContext) => {
+    const ids = (value ?? []).map((reference) => reference._ref).filter(Boolean)
+    if (!context.document || ids.length === 0) return true
+    const stored = await context
+      .getClient({apiVersion: SANITY_API_VERSION})
+      .fetch<
+        {storedId: string; title?: string; language?: string; translations?: string[] | null}[]
+      >(
+        TRANSLATION_VERSIONS_QUERY,
+        {ids, draftIds: ids.map((id) => `drafts.${id}`)},
+        {perspective: 'drafts'},
+      )
+    // Raw answers hold both versions of a posting; the draft is what gets published next.
+    const versions = new Map<string, TranslationVersion>()
+    for (const version of stored) {
+      const id = getPublishedId(version.storedId)
+      if (versions.has(id) && version.storedId === id) continue
+      versions.set(id, {...version, id, translations: version.translations ?? []})
+    }
+    const problems = translationProblems(
+      {
+        id: getPublishedId(context.document._id),
+        language: (context.document as {language?: string}).language,
+        translations: ids,
+      },
+      [...versions.values()],
+    )
+    return problems.length === 0 ? true : problems.join(' ')
+  })
 }
