@@ -14,6 +14,7 @@ import {
   projectDescription,
   roleList,
 } from './account'
+import {SANITY_API_VERSION} from '../apiVersion'
 import {actionToMutations} from './actions'
 import {type AssetKind, contentTypeOf, describeAsset, readAssetFile, storeAssetFile} from './assets'
 import {ContentLakeError, badRequest} from './errors'
@@ -155,6 +156,16 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
     const [first, second, third, fourth, fifth] = segments
     if (method === 'GET' && (first === 'ping' || (first === 'data' && second === 'ping'))) {
       response.writeHead(200, {'Content-Type': 'text/plain'}).end('PONG')
+      return
+    }
+    if (route === 'GET /') {
+      // What opening the address `npm start` prints shows: what this server is, not a 404.
+      response
+        .writeHead(200, {'Content-Type': 'text/plain; charset=utf-8'})
+        .end(
+          `Local Content Lake (development and tests only): project "${options.projectId}", dataset "${options.dataset}".\n` +
+            `The Studio edits through it. A query: ${origin}/v${SANITY_API_VERSION}/data/query/${options.dataset}?query=count(*)\n`,
+        )
       return
     }
     if (route === 'GET /users/me') return sendJson(response, 200, LOCAL_USER)
