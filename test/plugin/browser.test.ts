@@ -181,6 +181,10 @@ describe('Preview view in Chromium', () => {
     const frame = page.locator(`iframe[title="${FRAME_TITLE}"]`)
     await frame.evaluate((element: HTMLIFrameElement) => {
       element.contentDocument!.documentElement.dataset.loadedOnce = 'yes'
+      // The sidebar (with any image) is untouched by the edit: it stays the same element.
+      Object.assign(element.contentDocument!.querySelector('.posting__sidebar')!, {
+        keptAcrossEdits: true,
+      })
       element.contentWindow!.scrollTo(0, 400)
     })
     await page.evaluate(() => window.careersPreview.edit({title: 'Edited in the Studio'}))
@@ -189,9 +193,11 @@ describe('Preview view in Chromium', () => {
       .toBe('Edited in the Studio')
     const after = await frame.evaluate((element: HTMLIFrameElement) => ({
       loadedOnce: element.contentDocument!.documentElement.dataset.loadedOnce,
+      sidebarKept:
+        'keptAcrossEdits' in element.contentDocument!.querySelector('.posting__sidebar')!,
       scrollY: element.contentWindow!.scrollY,
     }))
-    expect(after).toEqual({loadedOnce: 'yes', scrollY: 400})
+    expect(after).toEqual({loadedOnce: 'yes', sidebarKept: true, scrollY: 400})
   })
 
   test('narrows to a phone width', async () => {
