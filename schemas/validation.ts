@@ -1,6 +1,7 @@
 import {
   type ArrayRule,
   type CustomValidatorResult,
+  getDraftId,
   getPublishedId,
   type Reference,
   type ValidationContext,
@@ -107,7 +108,7 @@ export function translationsLinkBack(rule: ArrayRule<Reference[]>) {
         {storedId: string; title?: string; language?: string; translations?: string[] | null}[]
       >(
         TRANSLATION_VERSIONS_QUERY,
-        {ids, draftIds: ids.map((id) => `drafts.${id}`)},
+        {ids, draftIds: ids.map((id) => getDraftId(id))},
         {perspective: 'drafts'},
       )
     // Raw answers hold both versions of a posting; the draft is what gets published next.
