@@ -203,7 +203,7 @@ describe('the Studio against the local Content Lake, with no network and no acco
       await screenshot(page, '10-twenty-postings-published')
       expect(notPublished).toEqual([])
     },
-    NEW_POSTINGS * 60_000,
+    NEW_POSTINGS * 75_000,
   )
 
   it(
