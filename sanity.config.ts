@@ -2,6 +2,7 @@ import {visionTool} from '@sanity/vision'
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 
+import {SANITY_API_VERSION} from './lib/apiVersion'
 import {createLocalContentLakeClient} from './lib/content-lake/studio-client'
 import {MISSING_PROJECT_MESSAGE, readStudioEnv} from './lib/env'
 import {careersDocumentNode, careersPlugin, resolveCareersConfig} from './plugins/careers'
@@ -44,7 +45,7 @@ export default defineConfig({
       ...(careers ? {defaultDocumentNode: careersDocumentNode(careers)} : {}),
     }),
     ...(careers ? [careersPlugin(careers)] : []),
-    visionTool({defaultApiVersion: '2025-02-19'}),
+    visionTool({defaultApiVersion: SANITY_API_VERSION}),
   ],
   schema: {types: schemaTypes},
 })

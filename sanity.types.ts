@@ -476,7 +476,7 @@ export type AllSanitySchemaTypes =
 
 // Source: lib/queries/queries.ts
 // Variable: OPEN_POSTINGS_QUERY
-// Query: *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && ($language == null || language == $language)]    | order(publishedAt desc) {      _id,      title,      "slug": slug.current,      intro,      language,      publishedAt,      validThrough,      employmentType,      "location": location.display,      "team": team->{name, "slug": slug.current}    }
+// Query: *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && ($language == null || language == $language)]    | order(publishedAt desc) {      _id,      title,      "slug": slug.current,      intro,      language,      publishedAt,      validThrough,      employmentType,      "location": location.display,      "team": team->{name, "slug": slug.current}    }
 export type OPEN_POSTINGS_QUERY_RESULT = Array<{
   _id: string
   title: string | null
@@ -809,7 +809,7 @@ export type POSTING_BY_ID_QUERY_RESULT = {
 
 // Source: lib/queries/queries.ts
 // Variable: OPEN_POSTINGS_BY_TEAM_QUERY
-// Query: *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && team->slug.current == $team] | order(publishedAt desc) {    _id,    title,    "slug": slug.current,    intro,    publishedAt,    "location": location.display  }
+// Query: *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && team->slug.current == $team] | order(publishedAt desc) {    _id,    title,    "slug": slug.current,    intro,    publishedAt,    "location": location.display  }
 export type OPEN_POSTINGS_BY_TEAM_QUERY_RESULT = Array<{
   _id: string
   title: string | null
@@ -821,7 +821,7 @@ export type OPEN_POSTINGS_BY_TEAM_QUERY_RESULT = Array<{
 
 // Source: lib/queries/queries.ts
 // Variable: POSTING_ROUTES_QUERY
-// Query: *[_type == "posting" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id,    "slug": slug.current,    "aliases": coalesce(aliases, []),    "isOpen": (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))  }
+// Query: *[_type == "posting"] | order(slug.current asc) {    _id,    "slug": slug.current,    "aliases": coalesce(aliases, []),    "isOpen": (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))  }
 export type POSTING_ROUTES_QUERY_RESULT = Array<{
   _id: string
   slug: string | null
@@ -831,7 +831,7 @@ export type POSTING_ROUTES_QUERY_RESULT = Array<{
 
 // Source: lib/queries/queries.ts
 // Variable: SITEMAP_POSTINGS_QUERY
-// Query: *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(slug.current asc) {    _id,    "slug": slug.current,    "lastModified": _updatedAt,    language  }
+// Query: *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(slug.current asc) {    _id,    "slug": slug.current,    "lastModified": _updatedAt,    language  }
 export type SITEMAP_POSTINGS_QUERY_RESULT = Array<{
   _id: string
   slug: string | null
@@ -841,7 +841,7 @@ export type SITEMAP_POSTINGS_QUERY_RESULT = Array<{
 
 // Source: lib/queries/queries.ts
 // Variable: FEED_POSTINGS_QUERY
-// Query: *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc) {    _id,    title,    "slug": slug.current,    intro,    language,    publishedAt,    "updatedAt": _updatedAt,    "team": team->name,    "location": location.display,    tags  }
+// Query: *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc) {    _id,    title,    "slug": slug.current,    intro,    language,    publishedAt,    "updatedAt": _updatedAt,    "team": team->name,    "location": location.display,    tags  }
 export type FEED_POSTINGS_QUERY_RESULT = Array<{
   _id: string
   title: string | null
@@ -857,12 +857,12 @@ export type FEED_POSTINGS_QUERY_RESULT = Array<{
 
 // Source: lib/queries/queries.ts
 // Variable: EXPORTABLE_POSTING_SLUGS_QUERY
-// Query: *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc).slug.current
+// Query: *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc).slug.current
 export type EXPORTABLE_POSTING_SLUGS_QUERY_RESULT = Array<string | null>
 
 // Source: lib/queries/queries.ts
 // Variable: EXPORTABLE_POSTINGS_QUERY
-// Query: *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc, _id asc) {_id, "slug": slug.current, publishedAt}
+// Query: *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc, _id asc) {_id, "slug": slug.current, publishedAt}
 export type EXPORTABLE_POSTINGS_QUERY_RESULT = Array<{
   _id: string
   slug: string | null
@@ -871,7 +871,7 @@ export type EXPORTABLE_POSTINGS_QUERY_RESULT = Array<{
 
 // Source: lib/queries/queries.ts
 // Variable: UNREADABLE_CLOSING_DATE_QUERY
-// Query: *[_type == "posting" && !(_id in path("drafts.**")) && defined(validThrough) && !defined(dateTime(validThrough))] {    _id, "slug": slug.current, validThrough  }
+// Query: *[_type == "posting" && defined(validThrough) && !defined(dateTime(validThrough))] {    _id, "slug": slug.current, validThrough  }
 export type UNREADABLE_CLOSING_DATE_QUERY_RESULT = Array<{
   _id: string
   slug: string | null
@@ -880,8 +880,18 @@ export type UNREADABLE_CLOSING_DATE_QUERY_RESULT = Array<{
 
 // Source: lib/queries/queries.ts
 // Variable: DRAFT_POSTING_IDS_QUERY
-// Query: *[_type == "posting" && _id in path("drafts.**")]._id
+// Query: *[_type == "posting" && coalesce(_originalId, _id) in path("drafts.**")]._id
 export type DRAFT_POSTING_IDS_QUERY_RESULT = Array<string>
+
+// Source: lib/queries/queries.ts
+// Variable: OPEN_POSTING_IDS_QUERY
+// Query: *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))]._id
+export type OPEN_POSTING_IDS_QUERY_RESULT = Array<string>
+
+// Source: lib/queries/queries.ts
+// Variable: EXPIRED_POSTING_IDS_QUERY
+// Query: *[_type == "posting" && (defined(validThrough) && dateTime(validThrough) <= dateTime(now()))]._id
+export type EXPIRED_POSTING_IDS_QUERY_RESULT = Array<string>
 
 // Source: plugins/careers/queries.ts
 // Variable: REFERENCED_DOCUMENTS_QUERY
@@ -1025,17 +1035,19 @@ export type POSTINGS_USING_DOCUMENT_QUERY_RESULT = Array<{
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && ($language == null || language == $language)]\n    | order(publishedAt desc) {\n      _id,\n      title,\n      "slug": slug.current,\n      intro,\n      language,\n      publishedAt,\n      validThrough,\n      employmentType,\n      "location": location.display,\n      "team": team->{name, "slug": slug.current}\n    }\n': OPEN_POSTINGS_QUERY_RESULT
+    '\n  *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && ($language == null || language == $language)]\n    | order(publishedAt desc) {\n      _id,\n      title,\n      "slug": slug.current,\n      intro,\n      language,\n      publishedAt,\n      validThrough,\n      employmentType,\n      "location": location.display,\n      "team": team->{name, "slug": slug.current}\n    }\n': OPEN_POSTINGS_QUERY_RESULT
     '\n  *[_type == "posting" && slug.current == $slug][0] {\n    _id,\n    _updatedAt,\n    title,\n    "slug": slug.current,\n    intro,\n    ingress,\n    language,\n    publishedAt,\n    validThrough,\n    employmentType,\n    tableOfContentsLabel,\n    location,\n    apply,\n    sidebarImage,\n    socialImage,\n    aliases,\n    tags,\n    hugo,\n    "team": team->{name, "slug": slug.current, description},\n    "contact": contact->{name, role, email, phone, photo, shortText},\n    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing},\n    "faqs": faqs[]{_key, question, answer, anchorId},\n    "body": body[]{\n      ...,\n      _type == "contactCard" => {\n        "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n      }\n    },\n    "translations": translations[]->{title, language, "slug": slug.current}\n  }\n': POSTING_BY_SLUG_QUERY_RESULT
     '\n  *[_type == "posting" && _id == $id][0] {\n    _id,\n    _updatedAt,\n    title,\n    "slug": slug.current,\n    intro,\n    ingress,\n    language,\n    publishedAt,\n    validThrough,\n    employmentType,\n    tableOfContentsLabel,\n    location,\n    apply,\n    sidebarImage,\n    socialImage,\n    aliases,\n    tags,\n    hugo,\n    "team": team->{name, "slug": slug.current, description},\n    "contact": contact->{name, role, email, phone, photo, shortText},\n    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing},\n    "faqs": faqs[]{_key, question, answer, anchorId},\n    "body": body[]{\n      ...,\n      _type == "contactCard" => {\n        "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n      }\n    },\n    "translations": translations[]->{title, language, "slug": slug.current}\n  }\n': POSTING_BY_ID_QUERY_RESULT
-    '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && team->slug.current == $team] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    intro,\n    publishedAt,\n    "location": location.display\n  }\n': OPEN_POSTINGS_BY_TEAM_QUERY_RESULT
-    '\n  *[_type == "posting" && !(_id in path("drafts.**"))] | order(slug.current asc) {\n    _id,\n    "slug": slug.current,\n    "aliases": coalesce(aliases, []),\n    "isOpen": (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))\n  }\n': POSTING_ROUTES_QUERY_RESULT
-    '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(slug.current asc) {\n    _id,\n    "slug": slug.current,\n    "lastModified": _updatedAt,\n    language\n  }\n': SITEMAP_POSTINGS_QUERY_RESULT
-    '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    intro,\n    language,\n    publishedAt,\n    "updatedAt": _updatedAt,\n    "team": team->name,\n    "location": location.display,\n    tags\n  }\n': FEED_POSTINGS_QUERY_RESULT
-    '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc).slug.current\n': EXPORTABLE_POSTING_SLUGS_QUERY_RESULT
-    '\n  *[_type == "posting" && !(_id in path("drafts.**")) && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc, _id asc) {_id, "slug": slug.current, publishedAt}\n': EXPORTABLE_POSTINGS_QUERY_RESULT
-    '\n  *[_type == "posting" && !(_id in path("drafts.**")) && defined(validThrough) && !defined(dateTime(validThrough))] {\n    _id, "slug": slug.current, validThrough\n  }\n': UNREADABLE_CLOSING_DATE_QUERY_RESULT
-    '*[_type == "posting" && _id in path("drafts.**")]._id': DRAFT_POSTING_IDS_QUERY_RESULT
+    '\n  *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && team->slug.current == $team] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    intro,\n    publishedAt,\n    "location": location.display\n  }\n': OPEN_POSTINGS_BY_TEAM_QUERY_RESULT
+    '\n  *[_type == "posting"] | order(slug.current asc) {\n    _id,\n    "slug": slug.current,\n    "aliases": coalesce(aliases, []),\n    "isOpen": (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))\n  }\n': POSTING_ROUTES_QUERY_RESULT
+    '\n  *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(slug.current asc) {\n    _id,\n    "slug": slug.current,\n    "lastModified": _updatedAt,\n    language\n  }\n': SITEMAP_POSTINGS_QUERY_RESULT
+    '\n  *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    intro,\n    language,\n    publishedAt,\n    "updatedAt": _updatedAt,\n    "team": team->name,\n    "location": location.display,\n    tags\n  }\n': FEED_POSTINGS_QUERY_RESULT
+    '\n  *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc).slug.current\n': EXPORTABLE_POSTING_SLUGS_QUERY_RESULT
+    '\n  *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(publishedAt desc, _id asc) {_id, "slug": slug.current, publishedAt}\n': EXPORTABLE_POSTINGS_QUERY_RESULT
+    '\n  *[_type == "posting" && defined(validThrough) && !defined(dateTime(validThrough))] {\n    _id, "slug": slug.current, validThrough\n  }\n': UNREADABLE_CLOSING_DATE_QUERY_RESULT
+    '*[_type == "posting" && coalesce(_originalId, _id) in path("drafts.**")]._id': DRAFT_POSTING_IDS_QUERY_RESULT
+    '*[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))]._id': OPEN_POSTING_IDS_QUERY_RESULT
+    '*[_type == "posting" && (defined(validThrough) && dateTime(validThrough) <= dateTime(now()))]._id': EXPIRED_POSTING_IDS_QUERY_RESULT
     '*[_id in $ids]': REFERENCED_DOCUMENTS_QUERY_RESULT
     '\n  *[_type == "posting" && references($id)] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    language,\n    "isExpired": (defined(validThrough) && dateTime(validThrough) <= dateTime(now())),\n    "isDraft": coalesce(_originalId, _id) in path("drafts.**")\n  }\n': POSTINGS_USING_DOCUMENT_QUERY_RESULT
   }

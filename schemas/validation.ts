@@ -1,8 +1,17 @@
-import type {CustomValidatorResult, ValidationContext} from 'sanity'
+import {
+  type ArrayRule,
+  type CustomValidatorResult,
+  getDraftId,
+  getPublishedId,
+  type Reference,
+  type ValidationContext,
+} from 'sanity'
 
+import {SANITY_API_VERSION} from '../lib/apiVersion'
 import {ANCHOR_ID_PATTERN, checkLink, type LinkKind} from '../lib/model/links'
 import {checkAlias, checkPostingSlug, postingSlugOfPath} from '../lib/model/sitePaths'
 import {SLUG_PATTERN} from '../lib/model/slug'
+import {translationProblems, type TranslationVersion} from '../lib/model/translations'
 import {NOT_EXPIRED_FILTER, POSTING_FILTER} from '../lib/queries/filters'
 import {DEFAULT_SITE_SETTINGS} from '../lib/render/settings'
 
@@ -40,7 +49,6 @@ function describeKinds(kinds: readonly LinkKind[]): string {
 
 type StringRule = import('sanity').StringRule
 type SlugRule = import('sanity').SlugRule
-type ArrayRule = import('sanity').ArrayRule<unknown[]>
 
 /**
  * A required link field. The rules are separate on purpose: a message given to `.error()` would
@@ -83,7 +91,7 @@ export function postingSlugRule(rule: SlugRule) {
  * careers page, a site file, another posting's address or another posting's old address. The
  * export refuses the same, with the same words.
  */
-export function postingAliasesRule(rule: ArrayRule) {
+export function postingAliasesRule(rule: ArrayRule<unknown[]>) {
   return rule
     .custom(async (aliases, context) => {
       const paths: string[] = []
@@ -113,7 +121,7 @@ async function aliasesTakenElsewhere(
   const aliases = paths.flatMap((path) => [path, path.replace(/\/$/, '')])
   const id = (context.document?._id ?? '').replace(/^drafts\./, '')
   const others = await context
-    .getClient({apiVersion: '2025-02-19'})
+    .getClient({apiVersion: SANITY_API_VERSION})
     .withConfig({perspective: 'raw'})
     .fetch<{slug?: string; aliases?: unknown[]}[]>(TAKEN_ADDRESSES_QUERY, {id, slugs, aliases})
   for (const path of paths) {
@@ -139,4 +147,45 @@ export function anchorIdRule(rule: StringRule) {
   return rule
     .regex(ANCHOR_ID_PATTERN)
     .error('Use letters, digits and hyphens, starting with a letter.')
+}
+
+/** The translations a posting lists, as drafts where they have one: in any perspective. */
+const TRANSLATION_VERSIONS_QUERY = `*[_type == "posting" && (_id in $ids || _id in $draftIds)]{
+  "storedId": coalesce(_originalId, _id), title, language, "translations": translations[]._ref
+}`
+
+/**
+ * Translations link both ways: a posting listed here must list this one back. Asked of the
+ * dataset, so it sees the other posting's pending draft as well as its published version.
+ */
+export function translationsLinkBack(rule: ArrayRule<Reference[]>) {
+  return rule.custom(async (value: Reference[] | undefined, context: ValidationContext) => {
+    const ids = (value ?? []).map((reference) => reference._ref).filter(Boolean)
+    if (!context.document || ids.length === 0) return true
+    const stored = await context
+      .getClient({apiVersion: SANITY_API_VERSION})
+      .fetch<
+        {storedId: string; title?: string; language?: string; translations?: string[] | null}[]
+      >(
+        TRANSLATION_VERSIONS_QUERY,
+        {ids, draftIds: ids.map((id) => getDraftId(id))},
+        {perspective: 'drafts'},
+      )
+    // Raw answers hold both versions of a posting; the draft is what gets published next.
+    const versions = new Map<string, TranslationVersion>()
+    for (const version of stored) {
+      const id = getPublishedId(version.storedId)
+      if (versions.has(id) && version.storedId === id) continue
+      versions.set(id, {...version, id, translations: version.translations ?? []})
+    }
+    const problems = translationProblems(
+      {
+        id: getPublishedId(context.document._id),
+        language: (context.document as {language?: string}).language,
+        translations: ids,
+      },
+      [...versions.values()],
+    )
+    return problems.length === 0 ? true : problems.join(' ')
+  })
 }

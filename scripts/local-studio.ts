@@ -9,7 +9,21 @@ import {once} from 'node:events'
 import {startContentLake} from '../lib/content-lake/server'
 import {DEFAULT_LOCAL_API_PORT, readStudioEnv} from '../lib/env'
 
-const STUDIO_PORT = 3333
+/** `sanity dev`'s own default port. */
+const DEFAULT_STUDIO_PORT = 3333
+
+/** A port from the environment, or the documented default. */
+export function portFromEnv(name: string, fallback: number): number {
+  const value = process.env[name]
+  if (!value) return fallback
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${name} "${value}" is not a port number: use a number from 1 to 65535.`)
+  }
+  return port
+}
+
+const lakePort = () => portFromEnv('CONTENT_LAKE_PORT', DEFAULT_LOCAL_API_PORT)
 
 export interface LocalService {
   name: string
@@ -27,17 +41,28 @@ export async function startLocalContentLake(datasetFile: string): Promise<LocalS
     datasetFile,
     projectId,
     dataset,
-    port: DEFAULT_LOCAL_API_PORT,
+    port: lakePort(),
   })
   return {name: 'Local Content Lake', url: lake.url, stop: lake.close}
 }
 
 /** Runs `sanity dev` and resolves once it says where the Studio is. */
 export async function startStudioDev(): Promise<LocalService> {
+  const port = portFromEnv('STUDIO_PORT', DEFAULT_STUDIO_PORT)
+  // The Studio finds the local Content Lake on its port (lib/env.ts), wherever it was moved.
+  const apiHost = usesLocalContentLake()
+    ? {
+        SANITY_STUDIO_API_HOST:
+          process.env.SANITY_STUDIO_API_HOST ?? `http://localhost:${lakePort()}`,
+      }
+    : {}
   const child = spawn(
     'node_modules/.bin/sanity',
-    ['dev', '--port', String(STUDIO_PORT), '--host', '127.0.0.1'],
-    {env: {...process.env, SANITY_TELEMETRY_DISABLED: '1'}, stdio: ['ignore', 'pipe', 'inherit']},
+    ['dev', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      env: {...process.env, ...apiHost, SANITY_TELEMETRY_DISABLED: '1'},
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   )
   await new Promise<void>((resolve, reject) => {
     let output = ''
@@ -52,7 +77,7 @@ export async function startStudioDev(): Promise<LocalService> {
   })
   return {
     name: 'Studio',
-    url: `http://127.0.0.1:${STUDIO_PORT}/`,
+    url: `http://127.0.0.1:${port}/`,
     stop: async () => {
       if (child.exitCode !== null) return
       child.kill()

@@ -2,8 +2,8 @@
  * `npm start`: the whole careers site on this machine, no Sanity account needed.
  * 1. If there is no local dataset yet, import the example postings (examples/content) into it.
  * 2. Export the site from the dataset.
- * 3. Start the services below together, print where they are, stop them together on Ctrl-C.
- * More services (the local Content Lake, the Studio) join by adding an entry to `services`.
+ * 3. Start the services below together, print each address once it answers, stop them
+ *    together on Ctrl-C. Ports stay the same from run to run (README, "The local default").
  */
 import {existsSync} from 'node:fs'
 
@@ -13,9 +13,18 @@ import {exportSite} from '../lib/export/exportSite'
 import {siteSettingsFromEnv} from '../lib/export/settings'
 import {serveDirectory} from '../lib/export/staticServer'
 import {importHugoContent, writeNdjsonAtomic} from '../lib/import'
-import {startLocalContentLake, startStudioDev, usesLocalContentLake} from './local-studio'
+import {
+  portFromEnv,
+  startLocalContentLake,
+  startStudioDev,
+  usesLocalContentLake,
+} from './local-studio'
 
 const EXAMPLE_CONTENT_DIR = 'examples/content'
+/** The careers site's port unless PORT says otherwise (0 picks a free one). */
+const DEFAULT_SITE_PORT = 3000
+/** How long a service may take to answer its first request: `sanity dev` compiles first. */
+const ANSWER_TIMEOUT_MS = 120_000
 const SITE_DIR = 'dist/site'
 const HUGO_DIR = 'dist/hugo'
 
@@ -34,7 +43,12 @@ const services: Service[] = [
   {
     name: 'Careers site',
     async start() {
-      const server = await serveDirectory(SITE_DIR, {port: readPort(process.env.PORT)})
+      const port = portFromEnv('PORT', DEFAULT_SITE_PORT)
+      const server = await serveDirectory(SITE_DIR, {port}).catch((error: unknown) => {
+        throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+          ? new Error(`Port ${port} is in use: stop what runs there, or set PORT=<another port>.`)
+          : error
+      })
       return {name: this.name, url: `${server.url}career/`, stop: server.close}
     },
   },
@@ -80,7 +94,11 @@ async function main(): Promise<void> {
     await stopAll()
     throw error
   }
-  for (const service of running) console.log(`${service.name}: ${service.url}`)
+  // An address is printed once it answers: `sanity dev` says where it runs before it can serve.
+  for (const service of running) {
+    await waitUntilAnswers(service.url)
+    console.log(`${service.name}: ${service.url}`)
+  }
   console.log('Press Ctrl-C to stop.')
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void stopAll().then(() => process.exit(0)))
@@ -108,15 +126,22 @@ async function importExamples(datasetFile: string): Promise<void> {
   )
 }
 
-function readPort(value: string | undefined): number {
-  if (!value) return 0
-  const port = Number(value)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(
-      `PORT "${value}" is not a port number: use a number from 1 to 65535, or leave it unset.`,
-    )
+/** Resolves once `url` answers an HTTP request (any status), polling until the timeout. */
+async function waitUntilAnswers(url: string): Promise<void> {
+  const deadline = Date.now() + ANSWER_TIMEOUT_MS
+  for (;;) {
+    try {
+      await (await fetch(url, {signal: AbortSignal.timeout(5_000)})).arrayBuffer()
+      return
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw new Error(`${url} did not answer within ${ANSWER_TIMEOUT_MS / 1000} s`, {
+          cause: error,
+        })
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
   }
-  return port
 }
 
 main().catch((error: unknown) => {

@@ -2,20 +2,55 @@ import {CaseIcon} from '@sanity/icons/Case'
 import {ClockIcon} from '@sanity/icons/Clock'
 import {EditIcon} from '@sanity/icons/Edit'
 import {UsersIcon} from '@sanity/icons/Users'
-import type {StructureResolver} from 'sanity/structure'
+import {distinctUntilChanged, map} from 'rxjs'
+import type {SortOrderingItem} from 'sanity'
+import type {StructureBuilder, StructureResolver, StructureResolverContext} from 'sanity/structure'
 
-import {
-  DRAFT_POSTING_FILTER,
-  EXPIRED_POSTING_FILTER,
-  OPEN_POSTING_FILTER,
-  POSTING_FILTER,
-} from '../lib/queries/filters'
+import {SANITY_API_VERSION} from '../lib/apiVersion'
+import {DRAFT_POSTING_FILTER, POSTING_FILTER} from '../lib/queries/filters'
+import {EXPIRED_POSTING_IDS_QUERY, OPEN_POSTING_IDS_QUERY} from '../lib/queries/queries'
 
-/** The Content Lake API version the filtered lists query with. */
-const STRUCTURE_API_VERSION = '2025-02-19'
+interface PostingList {
+  title: string
+  ordering: SortOrderingItem[]
+}
+
+function postingList(S: StructureBuilder, {title, ordering}: PostingList) {
+  return S.documentList()
+    .title(title)
+    .schemaType('posting')
+    .apiVersion(SANITY_API_VERSION)
+    .defaultOrdering(ordering)
+}
+
+/**
+ * The published postings `idsQuery` selects, listed in the editor's perspective. The desk
+ * queries in the editor's perspective stack (`drafts` by default), where a published posting with
+ * pending changes is its draft and cannot be told from one never published; so which postings
+ * belong is asked in the `published` perspective, live, and the list shows those ids.
+ */
+function publishedPostingList(
+  S: StructureBuilder,
+  context: StructureResolverContext,
+  idsQuery: string,
+  list: PostingList,
+) {
+  return () =>
+    context.documentStore
+      .listenQuery(
+        idsQuery,
+        {},
+        {perspective: 'published', apiVersion: SANITY_API_VERSION, tag: 'careers.desk'},
+      )
+      .pipe(
+        map((ids: string[]) => [...ids].sort()),
+        distinctUntilChanged((before, after) => before.join() === after.join()),
+        map((ids) => postingList(S, list).filter('_id in $ids').params({ids})),
+      )
+}
 
 /** The desk as HR works: postings by state and by team, then the shared building blocks. */
-export const structure: StructureResolver = (S) =>
+export const structure: StructureResolver = (S, context) =>
   S.list()
     .title('Careers')
     .items([
@@ -27,52 +62,49 @@ export const structure: StructureResolver = (S) =>
             .title('Job postings')
             .items([
               S.listItem()
+                .id('open')
                 .title('Open')
                 .icon(CaseIcon)
                 .child(
-                  S.documentList()
-                    .title('Open postings')
-                    .schemaType('posting')
-                    .apiVersion(STRUCTURE_API_VERSION)
-                    .filter(OPEN_POSTING_FILTER)
-                    .defaultOrdering([{field: 'publishedAt', direction: 'desc'}]),
+                  publishedPostingList(S, context, OPEN_POSTING_IDS_QUERY, {
+                    title: 'Open postings',
+                    ordering: [{field: 'publishedAt', direction: 'desc'}],
+                  }),
                 ),
               S.listItem()
+                .id('drafts')
                 .title('Drafts')
                 .icon(EditIcon)
                 .child(
-                  S.documentList()
-                    .title('Postings with unpublished changes')
-                    .schemaType('posting')
-                    .apiVersion(STRUCTURE_API_VERSION)
-                    .filter(DRAFT_POSTING_FILTER)
-                    .defaultOrdering([{field: '_updatedAt', direction: 'desc'}]),
+                  postingList(S, {
+                    title: 'Postings with unpublished changes',
+                    ordering: [{field: '_updatedAt', direction: 'desc'}],
+                  }).filter(DRAFT_POSTING_FILTER),
                 ),
               S.listItem()
+                .id('expired')
                 .title('Expired')
                 .icon(ClockIcon)
                 .child(
-                  S.documentList()
-                    .title('Expired postings')
-                    .schemaType('posting')
-                    .apiVersion(STRUCTURE_API_VERSION)
-                    .filter(EXPIRED_POSTING_FILTER)
-                    .defaultOrdering([{field: 'validThrough', direction: 'desc'}]),
+                  publishedPostingList(S, context, EXPIRED_POSTING_IDS_QUERY, {
+                    title: 'Expired postings',
+                    ordering: [{field: 'validThrough', direction: 'desc'}],
+                  }),
                 ),
               S.listItem()
+                .id('byTeam')
                 .title('By team')
                 .icon(UsersIcon)
                 .child(
                   S.documentTypeList('team')
                     .title('Postings by team')
                     .child((teamId) =>
-                      S.documentList()
-                        .title('Postings')
-                        .schemaType('posting')
-                        .apiVersion(STRUCTURE_API_VERSION)
+                      postingList(S, {
+                        title: 'Postings',
+                        ordering: [{field: 'publishedAt', direction: 'desc'}],
+                      })
                         .filter(`${POSTING_FILTER} && team._ref == $teamId`)
-                        .params({teamId})
-                        .defaultOrdering([{field: 'publishedAt', direction: 'desc'}]),
+                        .params({teamId}),
                     ),
                 ),
               S.divider(),

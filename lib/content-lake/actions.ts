@@ -1,7 +1,7 @@
 import type {Action, Mutation, SanityDocument} from '@sanity/client'
+import {type DocumentId, getDraftId, getPublishedId, isDraftId, isVersionId} from '@sanity/id-utils'
 
 import {badRequest, mutationError} from './errors'
-import {getDraftId, getPublishedId, isDraftId, isVersionId} from './ids'
 import type {DocumentLookup} from './transaction'
 
 /** Fields the Content Lake manages itself; they are not copied from one document to another. */
@@ -46,10 +46,11 @@ function checkRevision(document: SanityDocument | undefined, expected: string | 
 }
 
 function checkDraftPair(draftId: string, publishedId: string) {
-  if (!isDraftId(draftId) && !isVersionId(draftId)) {
+  const id = draftId as DocumentId
+  if (!isDraftId(id) && !isVersionId(id)) {
     throw badRequest(`"${draftId}" is not a draft id: drafts are named "drafts.<id>".`)
   }
-  if (getPublishedId(draftId) !== publishedId) {
+  if (getPublishedId(id) !== publishedId) {
     throw badRequest(`Draft "${draftId}" does not belong to document "${publishedId}".`)
   }
 }
@@ -61,7 +62,7 @@ function checkDraftPair(draftId: string, publishedId: string) {
 export function actionToMutations(action: Action, lookup: DocumentLookup): Mutation[] {
   switch (action.actionType) {
     case 'sanity.action.document.create': {
-      const id = action.attributes._id ?? getDraftId(action.publishedId)
+      const id = action.attributes._id ?? getDraftId(action.publishedId as DocumentId)
       checkDraftPair(id, action.publishedId)
       if (lookup(id)) {
         if (action.ifExists === 'ignore') return []
@@ -103,7 +104,7 @@ export function actionToMutations(action: Action, lookup: DocumentLookup): Mutat
     case 'sanity.action.document.delete': {
       const drafts = action.includeDrafts ?? []
       for (const draftId of drafts) checkDraftPair(draftId, action.publishedId)
-      const remainingDraft = getDraftId(action.publishedId)
+      const remainingDraft = getDraftId(action.publishedId as DocumentId)
       if (lookup(remainingDraft) && !drafts.includes(remainingDraft)) {
         throw mutationError(
           `Cannot delete "${action.publishedId}" while its draft exists: list "${remainingDraft}" in includeDrafts.`,
@@ -114,7 +115,7 @@ export function actionToMutations(action: Action, lookup: DocumentLookup): Mutat
         .map((id) => ({delete: {id}}))
     }
     case 'sanity.action.document.replaceDraft': {
-      const id = action.attributes._id ?? getDraftId(action.publishedId)
+      const id = action.attributes._id ?? getDraftId(action.publishedId as DocumentId)
       checkDraftPair(id, action.publishedId)
       if (!lookup(id) && !lookup(action.publishedId)) {
         throw mutationError(

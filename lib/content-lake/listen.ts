@@ -1,9 +1,9 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import type {MutationEvent, SanityDocument} from '@sanity/client'
+import {type DocumentId, isVersionId} from '@sanity/id-utils'
 import {evaluate} from 'groq-js'
 
-import {isVersionId} from './ids'
 import {parseQuery} from './query'
 import type {CommittedTransaction, DocumentStore} from './store'
 import type {DocumentChange} from './transaction'
@@ -71,7 +71,7 @@ export async function serveListener(
   const tree = parseQuery(listen.query, listen.params)
   const matches = async (document: SanityDocument | null) => {
     if (!document) return false
-    if (!listen.includeAllVersions && isVersionId(document._id)) return false
+    if (!listen.includeAllVersions && isVersionId(document._id as DocumentId)) return false
     const result = await (await evaluate(tree, {dataset: [document], params: listen.params})).get()
     return Array.isArray(result) ? result.length > 0 : Boolean(result)
   }

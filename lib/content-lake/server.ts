@@ -3,6 +3,7 @@ import type {AddressInfo} from 'node:net'
 import {dirname, join} from 'node:path'
 
 import type {Action, Mutation} from '@sanity/client'
+import {type DocumentId, isPublishedIdEqual} from '@sanity/id-utils'
 import {evaluate} from 'groq-js'
 
 import {
@@ -13,10 +14,10 @@ import {
   projectDescription,
   roleList,
 } from './account'
+import {SANITY_API_VERSION} from '../apiVersion'
 import {actionToMutations} from './actions'
 import {type AssetKind, contentTypeOf, describeAsset, readAssetFile, storeAssetFile} from './assets'
 import {ContentLakeError, badRequest} from './errors'
-import {getPublishedId} from './ids'
 import {readListenRequest, serveListener} from './listen'
 import {documentsInPerspective, parsePerspective} from './perspective'
 import {parseQuery} from './query'
@@ -157,6 +158,16 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
       response.writeHead(200, {'Content-Type': 'text/plain'}).end('PONG')
       return
     }
+    if (route === 'GET /') {
+      // What opening the address `npm start` prints shows: what this server is, not a 404.
+      response
+        .writeHead(200, {'Content-Type': 'text/plain; charset=utf-8'})
+        .end(
+          `Local Content Lake (development and tests only): project "${options.projectId}", dataset "${options.dataset}".\n` +
+            `The Studio edits through it. A query: ${origin}/v${SANITY_API_VERSION}/data/query/${options.dataset}?query=count(*)\n`,
+        )
+      return
+    }
     if (route === 'GET /users/me') return sendJson(response, 200, LOCAL_USER)
     if (route === 'GET /auth/id') return sendJson(response, 200, {id: LOCAL_USER.id})
     if (
@@ -228,8 +239,8 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
         const includeAllVersions = url.searchParams.get('includeAllVersions') === 'true'
         const documents = ids.flatMap((id) => {
           const matches = includeAllVersions
-            ? [...store.all()].filter(
-                (document) => getPublishedId(document._id) === getPublishedId(id),
+            ? [...store.all()].filter((document) =>
+                isPublishedIdEqual(document._id as DocumentId, id as DocumentId),
               )
             : [store.get(id)].filter((document) => document !== undefined)
           return excludeContent ? matches.map(({_id}) => ({_id})) : matches

@@ -1,10 +1,9 @@
 export {createLocalDataset, type LocalDatasetOptions} from './local'
 export {createRemoteDataset} from './remote'
 export {
-  draftsView,
-  isDraftId,
+  documentsInPerspective,
+  perspectiveLayers,
   publishedIdOf,
-  publishedView,
   type StoredDocument,
 } from './perspective'
 export {PERSPECTIVES, type CareersDataset, type FetchOptions, type Perspective} from './types'

@@ -2,7 +2,7 @@ import type {QueryParams} from '@sanity/client'
 import {evaluateSync, parse, type ExprNode} from 'groq-js'
 
 import {compileQuery} from './compiledQuery'
-import {draftsView, publishedView, type StoredDocument} from './perspective'
+import {documentsInPerspective, perspectiveKey, type StoredDocument} from './perspective'
 import {createQueryIndex, type QueryIndex} from './queryIndex'
 import type {CareersDataset, FetchOptions, Perspective} from './types'
 
@@ -39,21 +39,17 @@ export function createLocalDataset(
     _createdAt: doc._createdAt ?? storedAt,
     _updatedAt: doc._updatedAt ?? doc._createdAt ?? storedAt,
   }))
-  const views = new Map<Perspective, PerspectiveIndex>()
+  const views = new Map<string, PerspectiveIndex>()
   const viewFor = (perspective: Perspective): PerspectiveIndex => {
-    let view = views.get(perspective)
+    const key = perspectiveKey(perspective)
+    let view = views.get(key)
     if (!view) {
-      const visible =
-        perspective === 'raw'
-          ? [...documents]
-          : perspective === 'drafts'
-            ? draftsView(documents)
-            : publishedView(documents)
+      const visible = documentsInPerspective(documents, perspective)
       view = {
         byId: new Map(visible.map((doc) => [doc._id, doc])),
         index: createQueryIndex(visible),
       }
-      views.set(perspective, view)
+      views.set(key, view)
     }
     return view
   }

@@ -1,11 +1,9 @@
+import {SANITY_API_VERSION} from '../apiVersion'
 import {readStudioEnv} from '../env'
 import {openDatasetFile} from './file'
 import {DEFAULT_DATASET_FILE} from './paths'
 import {createRemoteDataset} from './remote'
 import type {CareersDataset} from './types'
-
-/** The API version our queries are written for (perspectives became the default then). */
-export const API_VERSION = '2025-02-19'
 
 /**
  * Open the dataset a script names: `sanity` for the configured Sanity project (see lib/env.ts;
@@ -22,7 +20,7 @@ export async function openDataset(
   const client = createClient({
     projectId: studio.projectId,
     dataset: studio.dataset,
-    apiVersion: API_VERSION,
+    apiVersion: SANITY_API_VERSION,
     useCdn: false,
     token: env.SANITY_API_READ_TOKEN,
     ...(studio.apiHost ? {apiHost: studio.apiHost} : {}),

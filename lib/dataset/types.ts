@@ -1,13 +1,11 @@
 import type {ClientReturn, QueryParams} from '@sanity/client'
 
-/**
- * Which versions of documents a query sees, as on the Content Lake:
- * `published` hides drafts, `drafts` shows each document's draft in place of its published
- * version, `raw` shows every stored document with its real id.
- */
-export type Perspective = 'published' | 'drafts' | 'raw'
+import type {Perspective} from './perspective'
 
-export const PERSPECTIVES: readonly Perspective[] = ['published', 'drafts', 'raw']
+export type {Perspective}
+
+/** The perspectives the scripts offer by name (release stacks are for the Studio). */
+export const PERSPECTIVES = ['published', 'drafts', 'raw'] as const satisfies readonly Perspective[]
 
 export interface FetchOptions {
   perspective?: Perspective

@@ -3,6 +3,7 @@ import {fileURLToPath} from 'node:url'
 
 import {createClient, type SanityClient} from '@sanity/client'
 
+import {SANITY_API_VERSION} from '../apiVersion'
 import {hash} from './keys'
 import {writeJsonAtomic} from './ndjson'
 import type {ImportedDocument} from './types'
@@ -39,8 +40,6 @@ export interface PushResult {
   resumed: number
   retries: number
 }
-
-const API_VERSION = '2025-02-19'
 
 /** Read the Content Lake settings from the environment, naming what is missing. */
 export function contentLakeTargetFromEnv(
@@ -83,7 +82,7 @@ export async function pushToContentLake(
     projectId: target.projectId,
     dataset: target.dataset,
     token: target.token,
-    apiVersion: API_VERSION,
+    apiVersion: SANITY_API_VERSION,
     useCdn: false,
     maxRetries: 0,
     timeout: options.timeoutMs ?? 30_000,

@@ -8,7 +8,7 @@ import {defineQuery} from 'groq'
 
 import {
   DRAFT_POSTING_FILTER,
-  IS_DRAFT_FILTER,
+  EXPIRED_POSTING_FILTER,
   NOT_EXPIRED_FILTER,
   OPEN_POSTING_FILTER,
   POSTING_FILTER,
@@ -89,9 +89,9 @@ export const OPEN_POSTINGS_BY_TEAM_QUERY = defineQuery(`
   }
 `)
 
-/** Every published posting's address and old addresses, and whether it is still open. */
+/** Every posting's address and old addresses, and whether it is still open (run in `published`). */
 export const POSTING_ROUTES_QUERY = defineQuery(`
-  *[${POSTING_FILTER} && !(_id in path("drafts.**"))] | order(slug.current asc) {
+  *[${POSTING_FILTER}] | order(slug.current asc) {
     _id,
     "slug": slug.current,
     "aliases": coalesce(aliases, []),
@@ -143,10 +143,19 @@ export const EXPORTABLE_POSTINGS_QUERY = defineQuery(`
  * without this the export would leave them out without a word.
  */
 export const UNREADABLE_CLOSING_DATE_QUERY = defineQuery(`
-  *[${POSTING_FILTER} && !(${IS_DRAFT_FILTER}) && defined(validThrough) && !defined(dateTime(validThrough))] {
+  *[${POSTING_FILTER} && defined(validThrough) && !defined(dateTime(validThrough))] {
     _id, "slug": slug.current, validThrough
   }
 `)
 
 /** Ids of postings that exist as drafts; run with the `raw` perspective, where drafts keep their ids. */
 export const DRAFT_POSTING_IDS_QUERY = defineQuery(`*[${DRAFT_POSTING_FILTER}]._id`)
+
+/**
+ * Ids of the open and of the expired postings, asked in the `published` perspective: the Studio's
+ * desk lists them in the editor's perspective, where a posting's pending draft hides that it is
+ * published (structure/index.ts).
+ */
+export const OPEN_POSTING_IDS_QUERY = defineQuery(`*[${OPEN_POSTING_FILTER}]._id`)
+
+export const EXPIRED_POSTING_IDS_QUERY = defineQuery(`*[${EXPIRED_POSTING_FILTER}]._id`)

@@ -1,4 +1,3 @@
-import {EMPLOYMENT_TYPES} from '../model/vocabulary'
 import {attributes, escapeHtml} from './html'
 import {labelsFor} from './labels'
 import {renderDocument} from './layout'
@@ -18,11 +17,11 @@ export function renderCareersIndex(
   const labels = labelsFor(language)
   const postings = checkPostingCards(stored).value ?? []
   const cards = postings.map((posting) => {
-    const facts = [
-      posting.team?.name,
-      posting.location,
-      EMPLOYMENT_TYPES.find((type) => type.value === posting.employmentType)?.title,
-    ].filter(Boolean)
+    // Each card speaks its posting's language (its `lang` says so), the page its own.
+    const employment = posting.employmentType
+      ? labelsFor(posting.language).employmentTypes[posting.employmentType]
+      : undefined
+    const facts = [posting.team?.name, posting.location, employment].filter(Boolean)
     return (
       `<li class="posting-card"${attributes({lang: posting.language && posting.language !== language ? posting.language : undefined})}>` +
       `<h2 class="posting-card__title"><a${attributes({href: postingPath(settings, posting.slug ?? '')})}>${escapeHtml(posting.title ?? '')}</a></h2>` +

@@ -1,4 +1,4 @@
-import type {PostingLanguage} from '../model/vocabulary'
+import type {EmploymentType, PostingLanguage} from '../model/vocabulary'
 
 /** The few words the page template says itself, in each posting language. */
 export interface PageLabels {
@@ -15,6 +15,9 @@ export interface PageLabels {
   openPositions: string
   noOpenPositions: string
   readMore: string
+  /** The apply button's text when the posting gives none. */
+  apply: string
+  employmentTypes: Record<EmploymentType, string>
 }
 
 const LABELS: Record<PostingLanguage, PageLabels> = {
@@ -32,6 +35,14 @@ const LABELS: Record<PostingLanguage, PageLabels> = {
     openPositions: 'Open positions',
     noOpenPositions: 'There are no open positions right now.',
     readMore: 'Read more',
+    apply: 'Apply',
+    employmentTypes: {
+      fullTime: 'Full time',
+      partTime: 'Part time',
+      contract: 'Contract',
+      internship: 'Internship',
+      temporary: 'Temporary',
+    },
   },
   sv: {
     skipToContent: 'Hoppa till innehållet',
@@ -47,6 +58,14 @@ const LABELS: Record<PostingLanguage, PageLabels> = {
     openPositions: 'Lediga tjänster',
     noOpenPositions: 'Just nu har vi inga lediga tjänster.',
     readMore: 'Läs mer',
+    apply: 'Ansök',
+    employmentTypes: {
+      fullTime: 'Heltid',
+      partTime: 'Deltid',
+      contract: 'Konsultuppdrag',
+      internship: 'Praktik',
+      temporary: 'Visstidsanställning',
+    },
   },
   no: {
     skipToContent: 'Hopp til innholdet',
@@ -62,6 +81,14 @@ const LABELS: Record<PostingLanguage, PageLabels> = {
     openPositions: 'Ledige stillinger',
     noOpenPositions: 'Vi har ingen ledige stillinger akkurat nå.',
     readMore: 'Les mer',
+    apply: 'Søk',
+    employmentTypes: {
+      fullTime: 'Heltid',
+      partTime: 'Deltid',
+      contract: 'Oppdrag',
+      internship: 'Praksis',
+      temporary: 'Midlertidig stilling',
+    },
   },
 }
 

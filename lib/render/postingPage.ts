@@ -1,5 +1,4 @@
 import {APPLY_LINK_KINDS} from '../model/links'
-import {EMPLOYMENT_TYPES} from '../model/vocabulary'
 import {attributes, escapeHtml} from './html'
 import {buildJobPostingJsonLd, findMissingJobPostingFields, type JobPostingJsonLd} from './jsonLd'
 import {formatDate, labelsFor, type PageLabels} from './labels'
@@ -61,9 +60,11 @@ export function renderPostingPage(stored: PostingPageData, settings: SiteSetting
     `<h1>${escapeHtml(posting.title ?? '')}</h1>`,
     posting.intro ? `<p class="posting__intro">${escapeHtml(posting.intro)}</p>` : '',
     '</header>',
+    // The facts and the apply button come first, so a phone shows them on its first screen;
+    // on a wide screen the stylesheet puts them in the column beside the text.
     '<div class="posting__layout">',
-    `<div class="posting__content">${ingress}${toc}${body}${faqs}${process}</div>`,
     renderSidebar(posting, settings, context, labels),
+    `<div class="posting__content">${ingress}${toc}${body}${faqs}${process}</div>`,
     '</div>',
     '</article>',
   ].join('')
@@ -91,7 +92,9 @@ function renderSidebar(
   context: BodyRenderContext,
   labels: PageLabels,
 ): string {
-  const employment = EMPLOYMENT_TYPES.find((type) => type.value === posting.employmentType)?.title
+  const employment = posting.employmentType
+    ? labels.employmentTypes[posting.employmentType]
+    : undefined
   const facts: [string, string | null | undefined][] = [
     [labels.team, posting.team?.name],
     [labels.location, posting.location?.display],
@@ -111,7 +114,7 @@ function renderSidebar(
     .join('')
   const applyHref = safeHref(posting.apply?.url, context.issues, 'apply.url', APPLY_LINK_KINDS)
   const apply = applyHref
-    ? `<a class="apply-button"${attributes({href: applyHref})}>${escapeHtml(posting.apply?.label || 'Apply')}</a>`
+    ? `<a class="apply-button"${attributes({href: applyHref})}>${escapeHtml(posting.apply?.label || labels.apply)}</a>`
     : ''
   if (!applyHref)
     context.issues.push({path: 'apply', message: 'The page has no apply button: add how to apply.'})

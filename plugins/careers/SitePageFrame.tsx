@@ -69,7 +69,7 @@ function withSiteResources(html: string, siteBaseUrl: string, stylesheet: string
   return html.replace(/<head>/i, `<head>${base}${style}`)
 }
 
-/** Swap the body and title of the shown page for the new one's; false when it cannot. */
+/** Bring the shown page's body and title to the new one's; false when it cannot. */
 function patchDocument(target: Document, html: string): boolean {
   // DOMParser documents are inert: nothing in them loads or runs while we copy from them.
   const next = new DOMParser().parseFromString(html, 'text/html')
@@ -77,8 +77,43 @@ function patchDocument(target: Document, html: string): boolean {
   if (currentStylesheets !== stylesheetsOf(next)) return false
   target.title = next.title
   target.documentElement.lang = next.documentElement.lang
-  target.body.replaceWith(target.importNode(next.body, true))
+  patchNode(target.body, next.body)
   return true
+}
+
+/**
+ * Change only the nodes that differ. Replacing the whole body re-created every image, which
+ * then loaded again at a different size and moved the text the reader was looking at (the
+ * browser's scroll anchoring shifted the scroll position by the difference).
+ */
+function patchNode(current: Node, next: Node): void {
+  if (current.isEqualNode(next)) return
+  const document = current.ownerDocument!
+  // Node types, not `instanceof`: the frame's nodes belong to the frame's window.
+  if (
+    current.nodeType !== Node.ELEMENT_NODE ||
+    current.nodeName !== next.nodeName ||
+    !sameAttributes(current as Element, next as Element)
+  ) {
+    current.parentNode?.replaceChild(document.importNode(next, true), current)
+    return
+  }
+  const currentChildren = [...current.childNodes]
+  const nextChildren = [...next.childNodes]
+  nextChildren.forEach((child, index) => {
+    const existing = currentChildren[index]
+    if (existing) patchNode(existing, child)
+    else current.appendChild(document.importNode(child, true))
+  })
+  for (const extra of currentChildren.slice(nextChildren.length)) extra.remove()
+}
+
+function sameAttributes(a: Element, b: Element): boolean {
+  const names = a.getAttributeNames()
+  return (
+    names.length === b.getAttributeNames().length &&
+    names.every((name) => a.getAttribute(name) === b.getAttribute(name))
+  )
 }
 
 function stylesheetsOf(page: Document): string {

@@ -23,9 +23,6 @@ export interface CareersPluginConfig {
 export type ResolvedCareersConfig = Required<Omit<CareersPluginConfig, 'deployHookUrl'>> &
   Pick<CareersPluginConfig, 'deployHookUrl'>
 
-/** The Content Lake API version the plugin's queries are written for (perspective stacks need it). */
-export const CAREERS_API_VERSION = '2025-02-19'
-
 export function resolveCareersConfig(config: CareersPluginConfig = {}): ResolvedCareersConfig {
   const siteBaseUrl = (config.siteBaseUrl?.trim() || DEFAULT_SITE_SETTINGS.baseUrl).replace(
     /\/+$/,

@@ -13,11 +13,12 @@
  */
 import {EyeOpenIcon} from '@sanity/icons/EyeOpen'
 import {LinkIcon} from '@sanity/icons/Link'
-import {definePlugin} from 'sanity'
+import {type DocumentActionComponent, definePlugin} from 'sanity'
 import type {DefaultDocumentNodeResolver} from 'sanity/structure'
 
 import {DraftOnlyBadge, ExpiredBadge} from './badges'
 import {resolveCareersConfig, type CareersPluginConfig, type ResolvedCareersConfig} from './config'
+import {CreateTranslationAction} from './CreateTranslationAction'
 import {createExportForWebsiteAction} from './ExportForWebsiteAction'
 import PostingUsageView from './PostingUsageView'
 import {PostingPreviewView} from './views'
@@ -31,6 +32,17 @@ export const careersPlugin = /* @__PURE__ */ definePlugin<CareersPluginConfig | 
   const config = resolveCareersConfig(options ?? {})
   const ExportForWebsiteAction = createExportForWebsiteAction(config)
   const isPosting = (schemaType: string) => config.postingTypes.includes(schemaType)
+  // One wrapper per publish action: a new component on every resolve would remount the action
+  // and lose a publish it had scheduled.
+  const withHook = new WeakMap<DocumentActionComponent, DocumentActionComponent>()
+  const publishWithHook = (action: DocumentActionComponent, deployHookUrl: string) => {
+    let wrapped = withHook.get(action)
+    if (!wrapped) {
+      wrapped = withDeployHook(action, deployHookUrl)
+      withHook.set(action, wrapped)
+    }
+    return wrapped
+  }
   return {
     name: 'careers',
     document: {
@@ -39,10 +51,10 @@ export const careersPlugin = /* @__PURE__ */ definePlugin<CareersPluginConfig | 
         const {deployHookUrl} = config
         const actions = deployHookUrl
           ? previous.map((action) =>
-              action.action === 'publish' ? withDeployHook(action, deployHookUrl) : action,
+              action.action === 'publish' ? publishWithHook(action, deployHookUrl) : action,
             )
           : previous
-        return [...actions, ExportForWebsiteAction]
+        return [...actions, CreateTranslationAction, ExportForWebsiteAction]
       },
       badges: (previous, {schemaType}) =>
         isPosting(schemaType) ? [...previous, ExpiredBadge, DraftOnlyBadge] : previous,

@@ -5,14 +5,14 @@
  */
 import {defineQuery} from 'groq'
 
-import {EXPIRED_FILTER, POSTING_FILTER} from '../../lib/queries/filters'
+import {EXPIRED_FILTER, IS_DRAFT_FILTER, POSTING_FILTER} from '../../lib/queries/filters'
 
 /** The documents a posting references, as the editor's perspective sees them. */
 export const REFERENCED_DOCUMENTS_QUERY = defineQuery(`*[_id in $ids]`)
 
 /**
- * Postings that reference a team, contact or recruitment process, newest first. In the drafts
- * perspective `_originalId` is the stored id, so a draft shows which postings are unpublished.
+ * Postings that reference a team, contact or recruitment process, newest first, in the editor's
+ * perspective; "is a draft" is the shared filter, which reads the stored id.
  */
 export const POSTINGS_USING_DOCUMENT_QUERY = defineQuery(`
   *[${POSTING_FILTER} && references($id)] | order(publishedAt desc) {
@@ -21,6 +21,6 @@ export const POSTINGS_USING_DOCUMENT_QUERY = defineQuery(`
     "slug": slug.current,
     language,
     "isExpired": ${EXPIRED_FILTER},
-    "isDraft": coalesce(_originalId, _id) in path("drafts.**")
+    "isDraft": ${IS_DRAFT_FILTER}
   }
 `)

@@ -3,7 +3,7 @@ import {useEffect, useState} from 'react'
 import {concat, debounceTime, of, switchMap} from 'rxjs'
 import {useClient} from 'sanity'
 
-import {CAREERS_API_VERSION} from './config'
+import {SANITY_API_VERSION} from '../../lib/apiVersion'
 
 export interface LiveQueryRequest {
   query: string
@@ -29,7 +29,7 @@ const REFETCH_DELAY_MS = 400
  * views built on it do not flash.
  */
 export function useLiveQuery<Result>(request: LiveQueryRequest | null): LiveQueryState<Result> {
-  const client = useClient({apiVersion: CAREERS_API_VERSION})
+  const client = useClient({apiVersion: SANITY_API_VERSION})
   const [state, setState] = useState<LiveQueryState<Result>>({data: undefined, error: undefined})
   // One key for everything the request depends on, so a re-rendered parent does not refetch.
   const key = request ? JSON.stringify(request) : null

@@ -2,7 +2,7 @@ import type {ClientPerspective} from '@sanity/client'
 import {useEffect, useMemo, useState} from 'react'
 import type {SanityDocument} from 'sanity'
 
-import {isPublishedId} from 'sanity'
+import {getDraftId, isPublishedId} from 'sanity'
 
 import type {HugoMarkdown} from '../../lib/export'
 import type {PostingPage, PostingPageData} from '../../lib/render'
@@ -55,7 +55,7 @@ export function usePostingPage(
           query: REFERENCED_DOCUMENTS_QUERY,
           params: {ids},
           perspective,
-          listenParams: {ids: ids.flatMap((id) => [id, `drafts.${id}`])},
+          listenParams: {ids: ids.flatMap((id) => [id, getDraftId(id)])},
         }
       : null,
   )

@@ -3,7 +3,7 @@ import {CogIcon} from '@sanity/icons/Cog'
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {EnvelopeIcon} from '@sanity/icons/Envelope'
 import {SearchIcon} from '@sanity/icons/Search'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import {defineArrayMember, defineField, defineType, getPublishedId} from 'sanity'
 
 import {SLUG_MAX_LENGTH, slugify} from '../../lib/model/slug'
 import {
@@ -13,7 +13,7 @@ import {
   POSTING_LANGUAGES,
 } from '../../lib/model/vocabulary'
 import {findMissingAnchor} from '../../lib/model/anchors'
-import {postingAliasesRule, postingSlugRule} from '../validation'
+import {postingAliasesRule, postingSlugRule, translationsLinkBack} from '../validation'
 
 /** A job posting: what the careers page shows and what job boards read. */
 export const posting = defineType({
@@ -164,17 +164,22 @@ export const posting = defineType({
           to: [{type: 'posting'}],
           weak: true,
           options: {
+            // The search runs in the editor's perspective, where every posting appears once
+            // under its published id, drafts included (weak references may point at them).
             filter: ({document}) => ({
-              filter: '_id != $self && !(_id in path("drafts.**")) && language != $language',
+              filter: '_id != $self && language != $language',
               params: {
-                self: document._id.replace(/^drafts\./, ''),
+                self: getPublishedId(document._id),
                 language: (document as {language?: string}).language ?? '',
               },
             }),
           },
         }),
       ],
-      validation: (rule) => rule.unique().error('Each translation only once.'),
+      validation: (rule) => [
+        rule.unique().error('Each translation only once.'),
+        translationsLinkBack(rule).error(),
+      ],
     }),
     defineField({
       name: 'apply',

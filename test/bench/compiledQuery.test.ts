@@ -9,10 +9,8 @@ import {describe, expect, it} from 'vitest'
 
 import {
   createLocalDataset,
-  draftsView,
+  documentsInPerspective,
   PERSPECTIVES,
-  publishedView,
-  type Perspective,
   type StoredDocument,
 } from '../../lib/dataset'
 import {compileQuery} from '../../lib/dataset/compiledQuery'
@@ -232,12 +230,6 @@ const PARAMS: Record<string, Record<string, unknown>[]> = {
   OPEN_POSTINGS_BY_TEAM_QUERY: [{team: 'platform'}, {team: 'storage'}, {team: 'nobody'}],
 }
 
-const views: Record<Perspective, (docs: readonly StoredDocument[]) => StoredDocument[]> = {
-  published: publishedView,
-  drafts: draftsView,
-  raw: (docs) => [...docs],
-}
-
 describe("the website's queries on the local dataset", () => {
   const stored = [...careersFixture, ...documents]
   const storedAt = new Date('2026-05-01T08:00:00Z')
@@ -252,12 +244,13 @@ describe("the website's queries on the local dataset", () => {
     '%s (%s, %j) equals a full groq-js evaluation',
     async (_, perspective, params, query) => {
       // The same documents the dataset stores, with the timestamps it adds.
-      const view = views[perspective](
+      const view = documentsInPerspective(
         stored.map((doc) => ({
           ...doc,
           _createdAt: doc._createdAt ?? storedAt.toISOString(),
           _updatedAt: doc._updatedAt ?? doc._createdAt ?? storedAt.toISOString(),
         })),
+        perspective,
       )
       const viewById = new Map(view.map((doc) => [doc._id, doc]))
       const expected = await evaluateSync(parse(query, {params}), {

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 
 import {createClient, type SanityClient} from '@sanity/client'
 
+import {SANITY_API_VERSION} from '../../lib/apiVersion'
 import {type RunningContentLake, startContentLake} from '../../lib/content-lake/server'
 
 export const PROJECT_ID = 'local'
@@ -16,7 +17,7 @@ export function clientFor(url: string): SanityClient {
     dataset: DATASET,
     apiHost: url,
     useProjectHostname: false,
-    apiVersion: '2025-02-19',
+    apiVersion: SANITY_API_VERSION,
     useCdn: false,
     // The local server ignores tokens; @sanity/import insists on one.
     token: 'local-development',

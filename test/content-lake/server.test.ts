@@ -73,6 +73,39 @@ describe('queries and perspectives', () => {
     ])
   })
 
+  it('resolves a release stack over drafts and published, as @sanity/client sends it', async () => {
+    await client.createOrReplace({
+      ...PUBLISHED_POSTING,
+      _id: `versions.rSpring.${PUBLISHED_POSTING._id}`,
+      title: 'In spring',
+    })
+    const postings = await client.fetch<{_id: string; _originalId: string; title: string}[]>(
+      '*[_type == "posting"] | order(title asc){_id, _originalId, title}',
+      {},
+      {perspective: ['rSpring', 'drafts']},
+    )
+    expect(postings).toEqual([
+      {
+        _id: 'posting-data-analyst',
+        _originalId: 'drafts.posting-data-analyst',
+        title: 'Data Analyst',
+      },
+      {
+        _id: PUBLISHED_POSTING._id,
+        _originalId: `versions.rSpring.${PUBLISHED_POSTING._id}`,
+        title: 'In spring',
+      },
+    ])
+  })
+
+  it('says what it is at its root address', async () => {
+    const response = await fetch(`${lake.url}/`)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain(
+      `Local Content Lake (development and tests only): project "${PROJECT_ID}", dataset "${DATASET}"`,
+    )
+  })
+
   it('returns every stored document in the raw perspective, with parameters and joins', async () => {
     const count = await client.fetch<number>('count(*)', {}, {perspective: 'raw'})
     expect(count).toBe(SEED_DOCUMENTS.length)

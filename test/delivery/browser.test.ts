@@ -151,6 +151,23 @@ describe('in Chromium', () => {
     await page.close()
   })
 
+  it('shows the job facts and the apply button on the first screen of a phone', async () => {
+    const page = await context.newPage()
+    await page.setViewportSize({width: 375, height: 667})
+    await page.goto(`${server.url}career/platform-engineer/`)
+    const sidebar = page.getByRole('complementary', {name: 'About the job'})
+    for (const element of [
+      sidebar.locator('.posting__facts'),
+      sidebar.getByRole('link', {name: 'Apply now'}),
+    ]) {
+      const box = await element.boundingBox()
+      expect(box, 'drawn on the page').not.toBeNull()
+      expect(box!.y + box!.height).toBeLessThanOrEqual(667)
+    }
+    await page.screenshot({path: join(ARTIFACTS, 'posting-platform-engineer-phone.png')})
+    await page.close()
+  })
+
   it('serves the careers index and follows an alias to its posting', async () => {
     const page = await context.newPage()
     await page.goto(`${server.url}career/`)

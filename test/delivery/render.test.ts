@@ -7,7 +7,7 @@ import {
   renderPostingPage,
   type PostingPageData,
 } from '../../lib/render'
-import {careersFixture, FIXTURE_NOW} from '../fixtures/documents/careers'
+import {careersFixture, draftOnlyPosting, FIXTURE_NOW} from '../fixtures/documents/careers'
 import {
   expectWellFormedPage,
   jobPostingOf,
@@ -125,5 +125,39 @@ describe('posting page of the fixture posting', () => {
       },
     ])
     expect(page.jsonLd.directApply).toBe(true)
+  })
+})
+
+describe('a posting page in the posting language', () => {
+  it.each([
+    ['sv', 'Anställning', 'Heltid', 'Ansök'],
+    ['no', 'Ansettelse', 'Heltid', 'Søk'],
+    ['en', 'Employment', 'Full time', 'Apply'],
+  ])('says the job facts in %s', async (language, term, fullTime, apply) => {
+    const dataset = createLocalDataset(
+      [
+        ...careersFixture.filter(({_id}) => _id !== draftOnlyPosting._id),
+        {...draftOnlyPosting, language, apply: {url: '#down'}},
+      ],
+      {now: () => FIXTURE_NOW},
+    )
+    const posting = await postingBySlug(dataset, 'data-engineer')
+    const page = parseHtml(renderPostingPage(posting, settings).html)
+    const facts = [...page.querySelectorAll('main aside dt')].map((dt) => [
+      visibleText(dt),
+      visibleText(dt.nextElementSibling),
+    ])
+    expect(facts).toContainEqual([term, fullTime])
+    expect(visibleText(page.querySelector('a.apply-button'))).toBe(apply)
+  })
+
+  it('puts the facts and the apply button before the text, for phones', () => {
+    const html = renderPostingPage(
+      {...(draftOnlyPosting as unknown as PostingPageData), body: []},
+      settings,
+    ).html
+    expect(html.indexOf('class="posting__sidebar"')).toBeLessThan(
+      html.indexOf('class="posting__content"'),
+    )
   })
 })

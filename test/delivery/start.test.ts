@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url'
 
 import {afterAll, describe, expect, it} from 'vitest'
 
+import {E2E_LAKE_PORT} from '../e2e/studio'
 import {parseHtml} from './pageAssertions'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -39,10 +40,25 @@ function startSite(env: Record<string, string>): Promise<{url: string; output: (
   })
 }
 
+/** Waits for the line that says where `name` runs, and returns the address. */
+async function printed(output: () => string, name: string): Promise<string> {
+  const pattern = new RegExp(`${name}: (http://\\S+)`)
+  await expect.poll(() => pattern.exec(output())?.[1], {timeout: 150_000}).toBeDefined()
+  return pattern.exec(output())?.[1] ?? ''
+}
+
 describe('npm start', () => {
   it('imports the examples into a new dataset, exports the site and serves it on localhost', async () => {
     const datasetFile = join(mkdtempSync(join(tmpdir(), 'start-')), 'production.ndjson')
-    const {url, output} = await startSite({DATASET_FILE: datasetFile, PORT: '0'})
+    // Ports beside the e2e ones, so checkouts testing side by side do not collide.
+    const lakePort = E2E_LAKE_PORT + 2
+    const studioPort = E2E_LAKE_PORT + 3
+    const {url, output} = await startSite({
+      DATASET_FILE: datasetFile,
+      PORT: '0',
+      CONTENT_LAKE_PORT: String(lakePort),
+      STUDIO_PORT: String(studioPort),
+    })
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/career\/$/)
     expect(output()).toContain(`into ${datasetFile}`)
     expect(existsSync(datasetFile)).toBe(true)
@@ -53,5 +69,14 @@ describe('npm start', () => {
     const posting = await fetch(new URL(firstPosting ?? '', url))
     expect(posting.status).toBe(200)
     expect(parseHtml(await posting.text()).querySelectorAll('h1')).toHaveLength(1)
-  })
+
+    // Every address is printed once it answers: the Studio's dev server too, which compiles first.
+    for (const name of ['Local Content Lake', 'Studio']) {
+      const address = await printed(output, name)
+      const response = await fetch(address)
+      expect(response.status, `${name} at ${address}`).toBe(200)
+    }
+    expect(output()).toContain(`Local Content Lake: http://localhost:${lakePort}\n`)
+    expect(output()).toContain(`Studio: http://127.0.0.1:${studioPort}/\n`)
+  }, 180_000)
 })

@@ -50,6 +50,8 @@ const STUDIO_SOURCES = [
   'plugins',
   'lib',
   'package-lock.json',
+  // Fixes to dependencies the Studio bundles (patch-package).
+  'patches',
 ]
 
 async function studioFingerprint(): Promise<string> {

@@ -6,6 +6,7 @@ import {createClient} from '@sanity/client'
 import {sanityImport} from '@sanity/import'
 import {beforeAll, describe, expect, it} from 'vitest'
 
+import {SANITY_API_VERSION} from '../../lib/apiVersion'
 import {startContentLake} from '../../lib/content-lake/server'
 import {importHugoContent, toNdjson, writeNdjsonAtomic, type ImportResult} from '../../lib/import'
 import {collectMarkdownFiles} from '../../lib/import/files'
@@ -87,7 +88,7 @@ describe('importing the real careers pages', () => {
         dataset: 'production',
         apiHost: lake.url,
         useProjectHostname: false,
-        apiVersion: '2025-02-19',
+        apiVersion: SANITY_API_VERSION,
         useCdn: false,
         token: 'local-development',
       })

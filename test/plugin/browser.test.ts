@@ -186,6 +186,10 @@ describe('Preview view in Chromium', () => {
     // edit lands: jump instead, and start editing only once the frame is where it was sent.
     await frame.evaluate((element: HTMLIFrameElement) => {
       element.contentDocument!.documentElement.dataset.loadedOnce = 'yes'
+      // The sidebar (with any image) is untouched by the edit: it stays the same element.
+      Object.assign(element.contentDocument!.querySelector('.posting__sidebar')!, {
+        keptAcrossEdits: true,
+      })
       element.contentWindow!.scrollTo({top: 400, behavior: 'instant'})
     })
     await expect
@@ -197,9 +201,11 @@ describe('Preview view in Chromium', () => {
       .toBe('Edited in the Studio')
     const after = await frame.evaluate((element: HTMLIFrameElement) => ({
       loadedOnce: element.contentDocument!.documentElement.dataset.loadedOnce,
+      sidebarKept:
+        'keptAcrossEdits' in element.contentDocument!.querySelector('.posting__sidebar')!,
       scrollY: element.contentWindow!.scrollY,
     }))
-    expect(after).toEqual({loadedOnce: 'yes', scrollY: 400})
+    expect(after).toEqual({loadedOnce: 'yes', sidebarKept: true, scrollY: 400})
   })
 
   test('narrows to a phone width', async () => {

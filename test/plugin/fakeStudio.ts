@@ -8,7 +8,7 @@ import {evaluate, parse} from 'groq-js'
 import {defer, Subject} from 'rxjs'
 import type {ValidationMarker} from 'sanity'
 
-import {draftsView, publishedView, type StoredDocument} from '../../lib/dataset/perspective'
+import {documentsInPerspective, type StoredDocument} from '../../lib/dataset/perspective'
 
 export interface FetchRecord {
   query: string
@@ -45,10 +45,10 @@ const fakeClient = {
     fetch: (query: string, params: QueryParams, options: {perspective?: ClientPerspective}) =>
       defer(async () => {
         fakeStudio.fetches.push({query, params, perspective: options.perspective})
-        const dataset =
-          options.perspective === 'published'
-            ? publishedView(fakeStudio.documents)
-            : draftsView(fakeStudio.documents)
+        const dataset = documentsInPerspective(
+          fakeStudio.documents,
+          options.perspective ?? 'published',
+        )
         const result = await evaluate(parse(query), {dataset, params})
         return result.get()
       }),

@@ -307,6 +307,48 @@ describe('posting addresses (one policy with the export)', () => {
   })
 })
 
+describe('posting translations', () => {
+  const weak = (id: string) => ({_type: 'reference', _ref: id, _weak: true, _key: id})
+  const english = {...validPosting, translations: [weak('posting-backend-sv')]} as SanityDocument
+  const swedish = {
+    ...validPosting,
+    _id: 'posting-backend-sv',
+    title: 'Backendutvecklare',
+    slug: {_type: 'slug', current: 'backendutvecklare'},
+    language: 'sv',
+  } as SanityDocument
+  const translationErrors = async (documents: SanityDocument[], id: string) =>
+    (
+      await validateDocuments([
+        ...validDataset.filter(({_id}) => _id !== english._id),
+        ...documents,
+      ])
+    )
+      .filter((problem) => problem.documentId === id && problem.path === 'translations')
+      .map((problem) => problem.message)
+
+  it('asks for the link back when sv is listed but does not list en', async () => {
+    expect(await translationErrors([english, swedish], english._id)).toEqual([
+      '"Backendutvecklare" does not list this posting among its translations: add this posting there too, so both pages link to each other.',
+    ])
+  })
+
+  it('is content when the two list each other, the draft counting as the next version', async () => {
+    const linkedBack = {...swedish, translations: [weak(english._id)]} as SanityDocument
+    expect(await translationErrors([english, linkedBack], english._id)).toEqual([])
+    expect(await translationErrors([english, linkedBack], linkedBack._id)).toEqual([])
+    const draftLinksBack = {...linkedBack, _id: `drafts.${swedish._id}`} as SanityDocument
+    expect(await translationErrors([english, swedish, draftLinksBack], english._id)).toEqual([])
+  })
+
+  it('refuses a translation in the posting’s own language', async () => {
+    const alsoEnglish = {...swedish, language: 'en', translations: [weak(english._id)]}
+    expect(await translationErrors([english, alsoEnglish as SanityDocument], english._id)).toEqual([
+      '"Backendutvecklare" is in this posting\'s own language: link only other languages.',
+    ])
+  })
+})
+
 describe('contact', () => {
   it('requires an email address and checks its format', async () => {
     expect(await errorsOf({...validContact, email: undefined} as SanityDocument)).toEqual([
