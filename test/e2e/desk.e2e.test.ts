@@ -11,6 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {TEAMS} from './fixtures'
 import {
   ARTIFACTS_DIR,
+  gotoStudio,
   offlineContext,
   screenshot,
   startStudioEnvironment,
@@ -63,7 +64,7 @@ async function listedTitles(): Promise<string[]> {
 }
 
 async function expectList(path: string, titles: string[], name: string) {
-  await page.goto(`${environment!.studio.url}/structure/jobPostings;${path}`)
+  await gotoStudio(page, `${environment!.studio.url}/structure/jobPostings;${path}`)
   await page.getByTestId('document-list-pane').last().waitFor({timeout: UI_TIMEOUT})
   await expect
     .poll(async () => (await listedTitles()).sort(), {timeout: UI_TIMEOUT})
@@ -107,7 +108,8 @@ describe('the desk lists postings by state', () => {
     'creates a translation from the document actions, linked both ways (after the lists: it adds drafts)',
     async () => {
       const lake = environment!.lake
-      await page.goto(
+      await gotoStudio(
+        page,
         `${environment!.studio.url}/intent/edit/id=posting-network-engineer;type=posting/`,
       )
       await page.getByTestId('field-title').locator('input').waitFor({timeout: UI_TIMEOUT})
