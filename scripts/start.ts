@@ -85,11 +85,26 @@ async function main(): Promise<void> {
   }
 
   const running: RunningService[] = []
-  const stopAll = async () => {
-    for (const service of running.reverse()) await service.stop()
+  let starting: Promise<RunningService> | undefined
+  let stopping: Promise<void> | undefined
+  // Ctrl-C or a SIGTERM at any moment, start-up included, stops what runs and what is still
+  // starting: a service left behind keeps its port, and the next `npm start` cannot have it.
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      const inFlight = await starting?.catch(() => undefined)
+      const all = inFlight && !running.includes(inFlight) ? [...running, inFlight] : running
+      for (const service of [...all].reverse()) await service.stop()
+    })())
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stopAll().then(() => process.exit(0)))
   }
   try {
-    for (const service of services) running.push(await service.start())
+    for (const service of services) {
+      starting = service.start()
+      const started = await starting
+      if (stopping) return
+      running.push(started)
+    }
   } catch (error) {
     await stopAll()
     throw error
@@ -100,9 +115,6 @@ async function main(): Promise<void> {
     console.log(`${service.name}: ${service.url}`)
   }
   console.log('Press Ctrl-C to stop.')
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void stopAll().then(() => process.exit(0)))
-  }
 }
 
 async function importExamples(datasetFile: string): Promise<void> {
