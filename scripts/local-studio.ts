@@ -28,6 +28,8 @@ export async function startLocalContentLake(datasetFile: string): Promise<LocalS
     projectId,
     dataset,
     port: DEFAULT_LOCAL_API_PORT,
+    // The Studio below, by either of the names it prints; no other page may use the lake.
+    studioOrigins: [`http://127.0.0.1:${STUDIO_PORT}`, `http://localhost:${STUDIO_PORT}`],
   })
   return {name: 'Local Content Lake', url: lake.url, stop: lake.close}
 }
