@@ -74,10 +74,28 @@ export class QueryPool {
   }
 
   /** Resolves once a thread can answer. */
-  ready(): Promise<void> {
-    if (this.threads.some(({state}) => state === 'idle' || state === 'busy'))
-      return Promise.resolve()
+  async ready(): Promise<void> {
+    while (!this.threads.some(({state}) => state === 'idle' || state === 'busy')) {
+      if (this.closed || this.loadFailures >= MAX_LOAD_FAILURES) return
+      await this.nextChange()
+    }
+  }
+
+  /** Resolves once every thread has loaded the dataset (the pool runs at full width). */
+  async allReady(): Promise<void> {
+    while (this.threads.length < this.size || this.threads.some(({state}) => state === 'loading')) {
+      if (this.closed || this.loadFailures >= MAX_LOAD_FAILURES) return
+      await this.nextChange()
+    }
+  }
+
+  /** Resolves when a thread becomes ready or stops. */
+  private nextChange(): Promise<void> {
     return new Promise((resolve) => this.readyWaiters.push(resolve))
+  }
+
+  private wakeWaiters(): void {
+    for (const resolve of this.readyWaiters.splice(0)) resolve()
   }
 
   query(task: Omit<QueryTask, 'id' | 'type'>): Promise<Uint8Array> {
@@ -99,6 +117,7 @@ export class QueryPool {
 
   async close(): Promise<void> {
     this.closed = true
+    this.wakeWaiters()
     for (const pending of this.waiting.splice(0)) pending.reject(stopping())
     await Promise.all(this.threads.map((thread) => this.stop(thread, stopping())))
   }
@@ -137,6 +156,7 @@ export class QueryPool {
       )
       if (thread.current) clearTimeout(thread.current.timer)
       if (wasLoading) this.loadFailures++
+      this.wakeWaiters()
       if (this.loadFailures >= MAX_LOAD_FAILURES) {
         for (const pending of this.waiting.splice(0)) pending.reject(serverFailure())
         return
@@ -151,7 +171,7 @@ export class QueryPool {
         if (commit.seq > message.seq) thread.worker.postMessage(commit)
       thread.state = 'idle'
       this.loadFailures = 0
-      for (const resolve of this.readyWaiters.splice(0)) resolve()
+      this.wakeWaiters()
       if (!this.closed && this.threads.length < this.size) this.spawn()
       this.dispatch()
       return

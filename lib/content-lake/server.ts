@@ -68,6 +68,8 @@ export interface RunningContentLake {
   store: DocumentStore
   /** Base address, for example http://localhost:3900: what the Studio takes as `apiHost`. */
   url: string
+  /** Resolves once every query thread has loaded the dataset (queries are answered before). */
+  queryThreadsReady(): Promise<void>
   close(): Promise<void>
 }
 
@@ -414,6 +416,8 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
     handle(request, response).catch((error: unknown) => {
       const failure = error instanceof ContentLakeError ? error : serverFailure()
       if (!(error instanceof ContentLakeError)) console.error(error)
+      // A body left unread (refused before it was read) cannot be skipped: end the connection.
+      if (!request.complete) response.setHeader('Connection', 'close')
       if (response.headersSent) response.end()
       else sendJson(response, failure.statusCode, failure.toBody())
     })
@@ -439,6 +443,7 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
     server,
     store,
     url: origin,
+    queryThreadsReady: () => queries.allReady(),
     close: async () => {
       await new Promise<void>((resolve, reject) => {
         server.closeAllConnections()
