@@ -19,6 +19,7 @@ import {type ChildProcess, spawn} from 'node:child_process'
 import {once} from 'node:events'
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -413,12 +414,9 @@ export function renderLakeSection(results: LakeBenchResults): string {
 
 /** Puts the lake section into RESULTS.md, replacing the one there, or at the end. */
 export function writeLakeSection(markdownFile: string, results: LakeBenchResults): void {
-  let text = ''
-  try {
-    text = readFileSync(markdownFile, 'utf8')
-  } catch {
-    text = '# Benchmark results\n'
-  }
+  const text = existsSync(markdownFile)
+    ? readFileSync(markdownFile, 'utf8')
+    : '# Benchmark results\n'
   const section = renderLakeSection(results)
   const start = text.indexOf(SECTION_START)
   const end = text.indexOf(SECTION_END)
