@@ -119,7 +119,8 @@ export class QueryPool {
     this.closed = true
     this.wakeWaiters()
     for (const pending of this.waiting.splice(0)) pending.reject(stopping())
-    await Promise.all(this.threads.map((thread) => this.stop(thread, stopping())))
+    // A copy: stopping a thread removes it from the list.
+    await Promise.all([...this.threads].map((thread) => this.stop(thread, stopping())))
   }
 
   private enqueue(task: Task): Promise<Uint8Array | string[]> {

@@ -1,3 +1,5 @@
+import {spawn} from 'node:child_process'
+import {once} from 'node:events'
 import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
@@ -281,6 +283,18 @@ describe('persistence and safety', () => {
     const broken = join(directory.path, 'broken.ndjson')
     await writeFile(broken, `${JSON.stringify(TEAM)}\n{"_id": "half\n`)
     await expect(startLake(broken)).rejects.toThrow(`${broken}:2`)
+  })
+
+  it('leaves nothing running once closed: the process ends by itself', async () => {
+    const other = join(directory.path, 'other.ndjson')
+    await writeFile(other, toNdjson(SEED_DOCUMENTS))
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/content-lake/startAndClose.ts', other],
+      {stdio: 'inherit'},
+    )
+    const [code] = (await once(child, 'exit')) as [number | null]
+    expect(code).toBe(0)
   })
 
   it('refuses to listen beyond loopback unless told to', async () => {
