@@ -239,8 +239,9 @@ async function killDuringWrites(
   const writers = Array.from({length: 20}, async (_, w) => {
     const client = clientFor(lake.url)
     for (let n = 0; ; n++) {
-      // Each writer has its own postings, so the last acknowledged value of each is known.
-      const id = postings[(w + 20 * n) % postings.length] as string
+      // Each writer has postings of its own, so the last acknowledged value of each is known.
+      const own = Math.max(1, Math.floor(postings.length / 20))
+      const id = postings[w + 20 * (n % own)] as string
       const value = `kill-${after}-${w}-${n}`
       inFlight.set(w, [id, value])
       try {
