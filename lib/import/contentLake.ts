@@ -181,7 +181,7 @@ async function committedAlready(
   if (stored.some((document) => document?._rev === transactionId)) return true
   // Every document was written again since (an editor, a later transaction): the history knows.
   const answer: unknown = await client.request({
-    uri: `/data/history/${client.config().dataset}/transactions/${ids.map(encodeURIComponent).join(',')}`,
+    url: `/data/history/${client.config().dataset}/transactions/${ids.map(encodeURIComponent).join(',')}`,
     query: {excludeContent: 'true', fromTime: journal.startedAt},
   })
   // NDJSON: @sanity/client hands it over as text, a Buffer, or nothing for an empty answer.
