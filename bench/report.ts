@@ -4,6 +4,8 @@ import type {BenchResults, StageResult} from './run'
 
 const ANALYSIS_START = '<!-- analysis:start (kept by bench/run.ts when it rewrites this file) -->'
 const ANALYSIS_END = '<!-- analysis:end -->'
+const LAKE_START = '<!-- lake:start (written by bench/lake.ts) -->'
+const LAKE_END = '<!-- lake:end -->'
 
 export function renderResultsMarkdown(results: BenchResults, previous?: string): string {
   const {machine, stages, queries, preview, corpus} = results
@@ -102,6 +104,11 @@ export function renderResultsMarkdown(results: BenchResults, previous?: string):
     )
   }
   lines.push(keptAnalysis(previous), '')
+  // The local Content Lake's section (bench/lake.ts) stays until that stage rewrites it.
+  const lakeStart = previous?.indexOf(LAKE_START) ?? -1
+  const lakeEnd = previous?.indexOf(LAKE_END) ?? -1
+  if (previous && lakeStart >= 0 && lakeEnd > lakeStart)
+    lines.push(previous.slice(lakeStart, lakeEnd + LAKE_END.length), '')
   return lines.join('\n')
 }
 

@@ -21,6 +21,7 @@ import {fileURLToPath} from 'node:url'
 import {Command} from 'commander'
 
 import {generateCorpus, type GeneratedCorpus} from './generate'
+import {runLakeBench} from './lake'
 import {runMeasured, summarise, type Latency, type ProcessRun, type Summary} from './measure'
 import {summariseProfiles, type ProfileSummary} from './profile'
 import {renderResultsMarkdown} from './report'
@@ -45,6 +46,9 @@ interface CliOptions {
   workDir: string
   reportDir: string
   profile: string
+  lakeSamples: string
+  lakeSeconds: string
+  lakeKills: string
 }
 
 export interface StageResult {
@@ -125,6 +129,9 @@ const program = new Command('bench')
     'CPU-profile a stage: auto (worst miss), none, import, export',
     'auto',
   )
+  .option('--lake-samples <n>', 'sequential mutations on the local Content Lake', '500')
+  .option('--lake-seconds <n>', 'how long 20 clients write to the local Content Lake', '10')
+  .option('--lake-kills <n>', 'kill -9 rounds of the local Content Lake', '10')
   .action(run)
 
 function positiveInteger(value: string, name: string): number {
@@ -336,6 +343,15 @@ async function run(options: CliOptions): Promise<void> {
   const markdownFile = path.join(reportDir, 'RESULTS.md')
   const previous = existsSync(markdownFile) ? readFileSync(markdownFile, 'utf8') : undefined
   writeFileSync(markdownFile, renderResultsMarkdown(results, previous))
+  log('The local Content Lake on the imported dataset…')
+  await runLakeBench([paths.dataset], {
+    workDir: path.join(workDir, 'lake'),
+    reportDir,
+    samples: positiveInteger(options.lakeSamples, 'lake-samples'),
+    clients: 20,
+    seconds: positiveInteger(options.lakeSeconds, 'lake-seconds'),
+    kills: positiveInteger(options.lakeKills, 'lake-kills'),
+  })
   process.stdout.write(`${summaryTable(results)}\n`)
   log(`Wrote ${path.join(reportDir, 'results.json')} and ${markdownFile}.`)
 }

@@ -24,6 +24,7 @@ export function portFromEnv(name: string, fallback: number): number {
 }
 
 const lakePort = () => portFromEnv('CONTENT_LAKE_PORT', DEFAULT_LOCAL_API_PORT)
+const studioPort = () => portFromEnv('STUDIO_PORT', DEFAULT_STUDIO_PORT)
 
 export interface LocalService {
   name: string
@@ -42,13 +43,15 @@ export async function startLocalContentLake(datasetFile: string): Promise<LocalS
     projectId,
     dataset,
     port: lakePort(),
+    // The Studio below, by either of the names it prints; no other page may use the lake.
+    studioOrigins: [`http://127.0.0.1:${studioPort()}`, `http://localhost:${studioPort()}`],
   })
   return {name: 'Local Content Lake', url: lake.url, stop: lake.close}
 }
 
 /** Runs `sanity dev` and resolves once it says where the Studio is. */
 export async function startStudioDev(): Promise<LocalService> {
-  const port = portFromEnv('STUDIO_PORT', DEFAULT_STUDIO_PORT)
+  const port = studioPort()
   // The Studio finds the local Content Lake on its port (lib/env.ts), wherever it was moved.
   const apiHost = usesLocalContentLake()
     ? {

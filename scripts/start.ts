@@ -12,7 +12,8 @@ import {openDatasetFile} from '../lib/dataset/file'
 import {exportSite} from '../lib/export/exportSite'
 import {siteSettingsFromEnv} from '../lib/export/settings'
 import {serveDirectory} from '../lib/export/staticServer'
-import {importHugoContent, writeNdjsonAtomic} from '../lib/import'
+import {importHugoContent} from '../lib/import'
+import {datasetExists, replaceDatasetFile} from '../lib/storage'
 import {
   portFromEnv,
   startLocalContentLake,
@@ -65,7 +66,7 @@ const services: Service[] = [
 
 async function main(): Promise<void> {
   const datasetFile = process.env.DATASET_FILE ?? DEFAULT_DATASET_FILE
-  if (!existsSync(datasetFile)) await importExamples(datasetFile)
+  if (!datasetExists(datasetFile)) await importExamples(datasetFile)
 
   const report = await exportSite({
     dataset: openDatasetFile(datasetFile),
@@ -132,7 +133,7 @@ async function importExamples(datasetFile: string): Promise<void> {
       `${report.failedFiles} example file(s) could not be imported; nothing was written.`,
     )
   }
-  writeNdjsonAtomic(datasetFile, documents)
+  await replaceDatasetFile(datasetFile, () => documents, 'npm start')
   console.log(
     `Imported ${documents.length} documents from ${EXAMPLE_CONTENT_DIR} into ${datasetFile}.`,
   )

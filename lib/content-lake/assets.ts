@@ -1,10 +1,12 @@
 import {createHash} from 'node:crypto'
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
-import {basename, extname, join} from 'node:path'
+import {mkdirSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import {extname, join} from 'node:path'
 
 import type {SanityDocument} from '@sanity/client'
 import {imageSize} from 'image-size'
 
+import {writeFileAtomicSync, writeFully} from '../storage/atomicFile'
 import {badRequest} from './errors'
 
 /** Image types whose MIME name is not `image/<extension>`. */
@@ -77,10 +79,10 @@ export function describeAsset(
       },
     }
   }
-  const extension =
-    extname(originalFilename ?? '')
-      .slice(1)
-      .toLowerCase() || 'bin'
+  const given = extname(originalFilename ?? '')
+    .slice(1)
+    .toLowerCase()
+  const extension = /^[a-z0-9]{1,10}$/.test(given) ? given : 'bin'
   const fileName = `${sha1hash}.${extension}`
   const path = `files/${location.projectId}/${location.dataset}/${fileName}`
   return {
@@ -97,27 +99,55 @@ export function describeAsset(
   }
 }
 
-/** Keeps the uploaded bytes; written through a temporary file so a crash leaves no partial asset. */
-export async function storeAssetFile(directory: string, fileName: string, content: Buffer) {
-  await mkdir(directory, {recursive: true})
-  const target = join(directory, basename(fileName))
-  await writeFile(`${target}.tmp`, content)
-  await rename(`${target}.tmp`, target)
+/** The names the lake gives stored files: the content's SHA-1, dimensions for images, extension. */
+const ASSET_FILE_NAME = /^[0-9a-f]{40}(-\d+x\d+)?\.[a-z0-9]{1,10}$/
+
+export function isAssetFileName(name: string): boolean {
+  return ASSET_FILE_NAME.test(name)
+}
+
+/** Keeps the uploaded bytes, durably, through a temporary file: a crash leaves no partial asset. */
+export function storeAssetFile(directory: string, fileName: string, content: Buffer): void {
+  if (!isAssetFileName(fileName)) throw badRequest(`"${fileName}" is not an asset file name.`)
+  mkdirSync(directory, {recursive: true})
+  writeFileAtomicSync(join(directory, fileName), (fd) => writeFully(fd, content))
 }
 
 export async function readAssetFile(directory: string, fileName: string): Promise<Buffer | null> {
+  if (!isAssetFileName(fileName)) return null
   try {
-    return await readFile(join(directory, basename(fileName)))
+    return await readFile(join(directory, fileName))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
   }
 }
 
-export function contentTypeOf(fileName: string): string {
+/** Raster images, which browsers never run anything in: shown in place. */
+const INLINE_IMAGE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+}
+
+/**
+ * How an uploaded file is served. Uploads are whatever someone sent, served from the lake's own
+ * origin, so nothing in them may run there: every file gets `Content-Security-Policy: sandbox`
+ * (a document opened from it has an opaque origin and no scripts) and `nosniff`; only raster
+ * images are shown in place, everything else (SVG, which can hold scripts, HTML, PDF…) is a
+ * download. The Studio shows SVG images with `<img>`, which neither header affects.
+ */
+export function assetHeaders(fileName: string): Record<string, string> {
   const extension = extname(fileName).slice(1).toLowerCase()
-  if (['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg', 'tiff', 'bmp'].includes(extension)) {
-    return IMAGE_MIME_TYPES[extension] ?? `image/${extension}`
+  const inline = INLINE_IMAGE_TYPES[extension]
+  return {
+    'Content-Type': inline ?? (extension === 'svg' ? 'image/svg+xml' : 'application/octet-stream'),
+    'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${fileName}"`,
+    'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'",
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'max-age=31536000, immutable',
   }
-  return 'application/octet-stream'
 }

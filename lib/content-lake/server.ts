@@ -2,9 +2,8 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {AddressInfo} from 'node:net'
 import {dirname, join} from 'node:path'
 
-import type {Action, Mutation} from '@sanity/client'
+import type {Action} from '@sanity/client'
 import {type DocumentId, isPublishedIdEqual} from '@sanity/id-utils'
-import {evaluate} from 'groq-js'
 
 import {
   ADMINISTRATOR_GRANTS,
@@ -14,17 +13,29 @@ import {
   projectDescription,
   roleList,
 } from './account'
-import {SANITY_API_VERSION} from '../apiVersion'
 import {actionToMutations} from './actions'
-import {type AssetKind, contentTypeOf, describeAsset, readAssetFile, storeAssetFile} from './assets'
-import {ContentLakeError, badRequest} from './errors'
+import {type AssetKind, assetHeaders, describeAsset, readAssetFile, storeAssetFile} from './assets'
+import {Door, isLoopbackName} from './door'
+import {ContentLakeError, badRequest, serverFailure} from './errors'
+import {
+  MAX_ASSET_BYTES,
+  readBody,
+  readJsonObject,
+  readQueryParams,
+  sendJson,
+  sendJsonText,
+  sendNdjson,
+} from './http'
+import {KeyValueStore} from './keyValues'
 import {readListenRequest, serveListener} from './listen'
-import {documentsInPerspective, parsePerspective} from './perspective'
+import {parsePerspective, type Perspective} from './perspective'
 import {parseQuery} from './query'
+import {QueryPool} from './queryPool'
+import {sendRootPage} from './rootPage'
 import {DocumentStore} from './store'
 
 export interface ContentLakeOptions {
-  /** The NDJSON dataset file the store reads and rewrites. */
+  /** The NDJSON dataset file: the snapshot, with its transaction log beside it (lib/storage). */
   datasetFile: string
   projectId: string
   dataset: string
@@ -37,6 +48,19 @@ export interface ContentLakeOptions {
    * It refuses to listen beyond the loopback interface unless this is set on purpose.
    */
   allowNonLoopback?: boolean
+  /**
+   * The Studio origins allowed to use the API from a browser, matched exactly (default: `sanity
+   * dev` on its usual port, http://localhost:3333 and http://127.0.0.1:3333).
+   */
+  studioOrigins?: readonly string[]
+  /** Host names to answer besides localhost, 127.0.0.1 and [::1] (a DNS name for this machine). */
+  allowedHosts?: readonly string[]
+  /** A query running longer is stopped and answered with a 422 (default 10 s). */
+  queryTimeoutMs?: number
+  /** Threads that evaluate queries, each with a copy of the dataset (default 2). */
+  queryThreads?: number
+  /** See StoreOptions.compactAfterBytes. */
+  compactAfterBytes?: number
 }
 
 export interface RunningContentLake {
@@ -44,72 +68,54 @@ export interface RunningContentLake {
   store: DocumentStore
   /** Base address, for example http://localhost:3900: what the Studio takes as `apiHost`. */
   url: string
+  /** Resolves once every query thread has loaded the dataset (queries are answered before). */
+  queryThreadsReady(): Promise<void>
   close(): Promise<void>
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost'])
-const MAX_JSON_BYTES = 32 * 1024 * 1024
-const MAX_ASSET_BYTES = 64 * 1024 * 1024
+export const DEFAULT_STUDIO_ORIGINS = ['http://localhost:3333', 'http://127.0.0.1:3333']
 
+/** Query texts beyond this are not queries someone wrote. */
+const MAX_QUERY_CHARACTERS = 100_000
+
+/** Transaction ids as clients choose them: the Studio's random ones, an import's own. */
+const TRANSACTION_ID_PATTERN = /^[\w.:~-]{1,200}$/
+
+/** Addresses that reach this machine only. */
 export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.')
+  return isLoopbackName(host) || host === '::1'
 }
 
-/** Browsers send credentials across ports and subdomains of localhost; only those origins may. */
-function isLoopbackOrigin(origin: string): boolean {
+function readTransactionId(body: Record<string, unknown>): string | undefined {
+  const {transactionId} = body
+  if (transactionId === undefined) return undefined
+  if (typeof transactionId !== 'string' || !TRANSACTION_ID_PATTERN.test(transactionId))
+    throw badRequest('"transactionId" must be 1 to 200 letters, digits or "_.:~-".')
+  return transactionId
+}
+
+function readPerspective(value: string | null, apiVersion: string): Perspective {
   try {
-    const {hostname} = new URL(origin)
-    return isLoopbackHost(hostname) || hostname.endsWith('.localhost')
-  } catch {
-    return false
-  }
-}
-
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length
-    if (size > limit)
-      throw new ContentLakeError(413, 'payloadTooLarge', `The request body is over ${limit} bytes.`)
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
-}
-
-async function readJson<T>(request: IncomingMessage): Promise<T> {
-  const body = await readBody(request, MAX_JSON_BYTES)
-  try {
-    return JSON.parse(body.toString('utf8')) as T
+    return parsePerspective(value, apiVersion)
   } catch (error) {
-    throw badRequest(`The request body is not JSON: ${(error as Error).message}`)
+    throw badRequest((error as Error).message)
   }
 }
 
-/** Query parameters arrive as `$name=<JSON>` in the URL (see encodeQueryString in @sanity/client). */
-function readQueryParams(search: URLSearchParams): Record<string, unknown> {
-  const params: Record<string, unknown> = {}
-  for (const [key, value] of search) {
-    if (!key.startsWith('$')) continue
-    try {
-      params[key.slice(1)] = JSON.parse(value)
-    } catch {
-      throw badRequest(`Query parameter "${key}" is not JSON.`)
-    }
+function splitPath(pathname: string): string[] {
+  try {
+    return pathname.split('/').filter(Boolean).map(decodeURIComponent)
+  } catch {
+    throw badRequest('The request path is not valid URL encoding.')
   }
-  return params
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, {'Content-Type': 'application/json; charset=utf-8'})
-  response.end(JSON.stringify(body))
 }
 
 /**
  * A Content Lake for development and tests, answering the HTTP API the Studio and @sanity/client
- * use: account and project descriptions, query, doc, mutate, actions, listen and asset upload, over
- * one dataset kept in an NDJSON file. It is not the real service: one user, no authentication,
- * loopback only.
+ * use: account and project descriptions, query, doc, mutate, actions, listen, history and asset
+ * upload, over one dataset kept in an NDJSON file and its transaction log. It is not the real
+ * service: one user, no authentication, loopback only, and a door (./door) that keeps other web
+ * pages out.
  */
 export async function startContentLake(options: ContentLakeOptions): Promise<RunningContentLake> {
   const host = options.host ?? '127.0.0.1'
@@ -118,76 +124,108 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
       `The local Content Lake has no authentication and only listens on the loopback interface; "${host}" is not loopback. Set allowNonLoopback (--allow-non-loopback) if you really mean it.`,
     )
   }
-  const store = await DocumentStore.open(options.datasetFile)
+  const door = new Door({
+    studioOrigins: options.studioOrigins ?? DEFAULT_STUDIO_ORIGINS,
+    allowedHosts: options.allowedHosts,
+  })
+  // The query threads read the dataset while this thread does: a restart takes one load, not two.
+  const queries = new QueryPool({
+    datasetFile: options.datasetFile,
+    threads: options.queryThreads,
+    timeoutMs: options.queryTimeoutMs,
+  })
+  queries.start()
+  let store: DocumentStore
+  try {
+    store = await DocumentStore.open(options.datasetFile, {
+      compactAfterBytes: options.compactAfterBytes,
+    })
+  } catch (error) {
+    await queries.close()
+    throw error
+  }
+  store.useSelector(({query, params}, overlay) => queries.select({query, params, overlay}))
+  store.subscribe(({seq, changes}) =>
+    queries.commit(
+      seq,
+      changes.flatMap(({next}) => (next ? [next] : [])),
+      changes.filter(({next}) => !next).map(({id}) => id),
+    ),
+  )
   const assetDirectory = join(dirname(options.datasetFile), 'assets')
-  const keyValues = new Map<string, unknown>()
+  const keyValues = new KeyValueStore()
   const startedAt = new Date().toISOString()
   let origin = ''
+
+  const requireDataset = (name: string | undefined) => {
+    if (name !== options.dataset) {
+      throw new ContentLakeError(
+        404,
+        'notFound',
+        `Dataset "${name}" not found: this server has "${options.dataset}".`,
+      )
+    }
+  }
+  const requireProject = (id: string | undefined) => {
+    if (id !== options.projectId) {
+      throw new ContentLakeError(
+        404,
+        'notFound',
+        `Project "${id}" not found: this server has "${options.projectId}".`,
+      )
+    }
+  }
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
     // Versioned API paths start with /v2025-02-19 or /v1; asset files are served unversioned.
-    const versionMatch = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(\/.*)$/.exec(url.pathname)
+    const versionMatch = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(\/.*)?$/.exec(url.pathname)
     const apiVersion = versionMatch?.[1] ?? '1'
-    const path = versionMatch?.[2] ?? url.pathname
+    const path = versionMatch ? (versionMatch[2] ?? '/') : url.pathname
     const method = request.method ?? 'GET'
-    const segments = path.split('/').filter(Boolean).map(decodeURIComponent)
+    const segments = splitPath(path)
     const route = `${method} /${segments.join('/')}`
-
-    const requireDataset = (name: string | undefined) => {
-      if (name !== options.dataset) {
-        throw new ContentLakeError(
-          404,
-          'notFound',
-          `Dataset "${name}" not found: this server has "${options.dataset}".`,
-        )
-      }
-    }
-    const requireProject = (id: string | undefined) => {
-      if (id !== options.projectId) {
-        throw new ContentLakeError(
-          404,
-          'notFound',
-          `Project "${id}" not found: this server has "${options.projectId}".`,
-        )
-      }
-    }
-
     const [first, second, third, fourth, fifth] = segments
+
+    const isUpload = first === 'assets' && method === 'POST'
+    const isPublic =
+      segments.length === 0 || ((first === 'images' || first === 'files') && method === 'GET')
+    const refused = door.check(request, {body: isUpload ? 'upload' : 'json', public: isPublic})
+    for (const [name, value] of Object.entries(door.corsHeaders(request)))
+      response.setHeader(name, value)
+    if (refused) throw refused
+    if (method === 'OPTIONS') {
+      response.writeHead(204).end()
+      return
+    }
+
+    if (segments.length === 0 && method === 'GET') {
+      return sendRootPage(request, response, {
+        service: 'Local Content Lake (careers CMS)',
+        projectId: options.projectId,
+        dataset: options.dataset,
+        apiHost: origin,
+        studioOrigins: door.studioOrigins,
+      })
+    }
     if (method === 'GET' && (first === 'ping' || (first === 'data' && second === 'ping'))) {
       response.writeHead(200, {'Content-Type': 'text/plain'}).end('PONG')
       return
     }
-    if (route === 'GET /') {
-      // What opening the address `npm start` prints shows: what this server is, not a 404.
-      response
-        .writeHead(200, {'Content-Type': 'text/plain; charset=utf-8'})
-        .end(
-          `Local Content Lake (development and tests only): project "${options.projectId}", dataset "${options.dataset}".\n` +
-            `The Studio edits through it. A query: ${origin}/v${SANITY_API_VERSION}/data/query/${options.dataset}?query=count(*)\n`,
-        )
-      return
-    }
     if (route === 'GET /users/me') return sendJson(response, 200, LOCAL_USER)
     if (route === 'GET /auth/id') return sendJson(response, 200, {id: LOCAL_USER.id})
-    if (
-      method === 'GET' &&
-      first === 'users' &&
-      second === 'me' &&
-      third === 'keyvalue' &&
-      fourth
-    ) {
-      return sendJson(
-        response,
-        200,
-        fourth.split(',').map((key) => ({key, value: keyValues.get(key) ?? null})),
-      )
+    if (method === 'GET' && first === 'users' && second === 'me' && third === 'keyvalue') {
+      return sendJson(response, 200, keyValues.get((fourth ?? '').split(',').filter(Boolean)))
     }
     if (route === 'PUT /users/me/keyvalue') {
-      const pairs = await readJson<{key: string; value: unknown}[]>(request)
-      if (!Array.isArray(pairs)) throw badRequest('Send a list of {key, value} pairs.')
-      for (const {key, value} of pairs) keyValues.set(key, value)
-      return sendJson(response, 200, pairs)
+      const body = await readBody(request, 1024 * 1024)
+      let pairs: unknown
+      try {
+        pairs = JSON.parse(body.toString('utf8'))
+      } catch {
+        throw badRequest('Send a JSON list of {"key", "value"} pairs.')
+      }
+      return sendJson(response, 200, keyValues.set(pairs))
     }
     if (route === 'GET /features') return sendJson(response, 200, [])
     // Nothing is sent anywhere from the local server, so telemetry consent is always denied.
@@ -222,16 +260,32 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
         const started = performance.now()
         const body =
           method === 'POST'
-            ? await readJson<{query?: string; params?: Record<string, unknown>}>(request)
+            ? await readJsonObject(request, '{"query": "<GROQ>", "params": {…}}')
             : undefined
-        const query = body?.query ?? url.searchParams.get('query')
-        if (!query) throw badRequest('Give a GROQ query in "query".')
+        const query = body ? body.query : url.searchParams.get('query')
+        if (typeof query !== 'string' || query.trim() === '')
+          throw badRequest('Give a GROQ query in "query".')
+        if (query.length > MAX_QUERY_CHARACTERS)
+          throw badRequest(`The query is over ${MAX_QUERY_CHARACTERS} characters long.`)
         const params = body?.params ?? readQueryParams(url.searchParams)
-        const perspective = parsePerspective(url.searchParams.get('perspective'), apiVersion)
-        const tree = parseQuery(query, params)
-        const dataset = documentsInPerspective(store.all(), perspective)
-        const result = await (await evaluate(tree, {dataset, params, identity})).get()
-        return sendJson(response, 200, {query, result, ms: Math.round(performance.now() - started)})
+        if (typeof params !== 'object' || params === null || Array.isArray(params))
+          throw badRequest('"params" must be an object.')
+        const perspective = readPerspective(url.searchParams.get('perspective'), apiVersion)
+        const result = await queries.query({
+          query,
+          params: params as Record<string, unknown>,
+          perspective,
+          identity,
+        })
+        return sendJsonText(
+          response,
+          200,
+          Buffer.concat([
+            Buffer.from(`{"query":${JSON.stringify(query)},"result":`),
+            result,
+            Buffer.from(`,"ms":${Math.round(performance.now() - started)}}`),
+          ]),
+        )
       }
       if (second === 'doc' && method === 'GET') {
         const ids = (fourth ?? '').split(',').filter(Boolean)
@@ -250,17 +304,15 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
         return sendJson(response, 200, {documents, omitted})
       }
       if (second === 'mutate' && method === 'POST') {
-        const body = await readJson<{mutations?: Mutation[]; transactionId?: string}>(request)
-        if (!Array.isArray(body.mutations)) throw badRequest('Send {"mutations": [...]}.')
-        if (url.searchParams.get('dryRun') === 'true')
+        const body = await readJsonObject(request, '{"mutations": [...]}')
+        if (!Array.isArray(body.mutations) || body.mutations.length === 0)
+          throw badRequest('Send {"mutations": [...]} with at least one mutation.')
+        if (url.searchParams.get('dryRun') === 'true' || body.dryRun === true)
           throw badRequest('The local Content Lake does not do dry runs.')
-        const mutations = body.mutations
+        const mutations = body.mutations as unknown[]
         const {transactionId, results} = await store.transact(
           (transaction) => transaction.add(mutations),
-          {
-            identity,
-            transactionId: body.transactionId,
-          },
+          {identity, transactionId: readTransactionId(body)},
         )
         const returnDocuments = url.searchParams.get('returnDocuments') === 'true'
         return sendJson(response, 200, {
@@ -274,37 +326,54 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
         })
       }
       if (second === 'actions' && method === 'POST') {
-        const body = await readJson<{actions?: Action[]; transactionId?: string; dryRun?: boolean}>(
-          request,
-        )
-        if (!Array.isArray(body.actions)) throw badRequest('Send {"actions": [...]}.')
+        const body = await readJsonObject(request, '{"actions": [...]}')
+        if (!Array.isArray(body.actions) || body.actions.length === 0)
+          throw badRequest('Send {"actions": [...]} with at least one action.')
         if (body.dryRun) throw badRequest('The local Content Lake does not do dry runs.')
-        const actions = body.actions
+        const actions = body.actions as unknown[]
         const {transactionId} = await store.transact(
           async (transaction) => {
-            for (const action of actions)
-              await transaction.add(actionToMutations(action, transaction.lookup))
+            for (const [index, action] of actions.entries())
+              await transaction.add(
+                actionToMutations(action as Action, transaction.lookup, index),
+                {
+                  kind: 'action',
+                  index,
+                },
+              )
           },
-          {identity, transactionId: body.transactionId},
+          {identity, transactionId: readTransactionId(body)},
         )
         return sendJson(response, 200, {transactionId})
       }
-      // The local server keeps no history: the Studio's history panel shows no past edits.
       if (second === 'history' && fourth === 'events' && method === 'GET') {
         return sendJson(response, 200, {events: {}, nextCursor: null})
       }
       if (second === 'history' && fourth === 'transactions' && method === 'GET') {
-        response.writeHead(200, {'Content-Type': 'application/x-ndjson'}).end('')
-        return
+        // The log keeps what transactions did, not their mendoza effects: the Studio's history
+        // panel, which asks for effects, gets an empty history as before.
+        if (url.searchParams.has('effectFormat')) return sendNdjson(response, [])
+        const limit = url.searchParams.get('limit')
+        return sendNdjson(
+          response,
+          store.transactionsFor((fifth ?? '').split(',').filter(Boolean), {
+            fromTime: url.searchParams.get('fromTime') ?? undefined,
+            toTime: url.searchParams.get('toTime') ?? undefined,
+            reverse: url.searchParams.get('reverse') === 'true',
+            limit: limit === null ? undefined : Math.max(0, Number(limit) || 0),
+          }),
+        )
       }
       if (second === 'listen' && method === 'GET') {
         const listen = readListenRequest(url.searchParams, readQueryParams(url.searchParams))
+        if (listen.query.length > MAX_QUERY_CHARACTERS)
+          throw badRequest(`The query is over ${MAX_QUERY_CHARACTERS} characters long.`)
         parseQuery(listen.query, listen.params)
         return serveListener(request, response, store, listen)
       }
     }
 
-    if (first === 'assets' && method === 'POST' && (second === 'images' || second === 'files')) {
+    if (isUpload && (second === 'images' || second === 'files')) {
       requireDataset(third)
       const content = await readBody(request, MAX_ASSET_BYTES)
       if (content.length === 0) throw badRequest('The upload is empty.')
@@ -317,7 +386,7 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
       )
       const existing = store.get(document._id)
       if (existing) return sendJson(response, 200, {document: existing})
-      await storeAssetFile(join(assetDirectory, second), fileName, content)
+      storeAssetFile(join(assetDirectory, second), fileName, content)
       await store.transact((transaction) => transaction.add([{createIfNotExists: document}]), {
         identity: LOCAL_USER.id,
       })
@@ -330,11 +399,9 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
     ) {
       requireDataset(third)
       const content = fourth ? await readAssetFile(join(assetDirectory, first), fourth) : null
-      if (!content) throw new ContentLakeError(404, 'notFound', `No asset file "${fourth}".`)
-      response.writeHead(200, {
-        'Content-Type': contentTypeOf(fourth ?? ''),
-        'Cache-Control': 'max-age=31536000, immutable',
-      })
+      if (!content || !fourth)
+        throw new ContentLakeError(404, 'notFound', `No asset file "${fourth ?? ''}".`)
+      response.writeHead(200, assetHeaders(fourth))
       response.end(content)
       return
     }
@@ -346,32 +413,11 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
   }
 
   const server = createServer((request, response) => {
-    const requestOrigin = request.headers.origin
-    if (requestOrigin && isLoopbackOrigin(requestOrigin)) {
-      response.setHeader('Access-Control-Allow-Origin', requestOrigin)
-      response.setHeader('Access-Control-Allow-Credentials', 'true')
-      response.setHeader('Vary', 'Origin')
-    }
-    if (request.method === 'OPTIONS') {
-      response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS')
-      response.setHeader(
-        'Access-Control-Allow-Headers',
-        request.headers['access-control-request-headers'] ?? '*',
-      )
-      response.setHeader('Access-Control-Max-Age', '600')
-      response.writeHead(204).end()
-      return
-    }
     handle(request, response).catch((error: unknown) => {
-      const failure =
-        error instanceof ContentLakeError
-          ? error
-          : new ContentLakeError(
-              500,
-              'serverError',
-              `The local Content Lake failed: ${(error as Error).message}`,
-            )
-      if (failure.statusCode >= 500) console.error(error)
+      const failure = error instanceof ContentLakeError ? error : serverFailure()
+      if (!(error instanceof ContentLakeError)) console.error(error)
+      // A body left unread (refused before it was read) cannot be skipped: end the connection.
+      if (!request.complete) response.setHeader('Connection', 'close')
       if (response.headersSent) response.end()
       else sendJson(response, failure.statusCode, failure.toBody())
     })
@@ -380,20 +426,31 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Run
   // carries on without showing who else is editing.
   server.on('upgrade', (_request, socket) => socket.destroy())
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port, host, () => resolve())
-  })
+  try {
+    await queries.ready()
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(options.port, host, () => resolve())
+    })
+  } catch (error) {
+    await queries.close()
+    await store.close()
+    throw error
+  }
   const {port} = server.address() as AddressInfo
   origin = `http://localhost:${port}`
   return {
     server,
     store,
     url: origin,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    queryThreadsReady: () => queries.allReady(),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections()
         server.close((error) => (error ? reject(error) : resolve()))
-      }),
+      })
+      await queries.close()
+      await store.close()
+    },
   }
 }

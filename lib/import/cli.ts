@@ -1,17 +1,11 @@
-import {existsSync} from 'node:fs'
-
 import {SingleBar} from 'cli-progress'
 import {Command, CommanderError, Option} from 'commander'
 
 import {DEFAULT_DATASET_FILE} from '../dataset/paths'
+import {DatasetInUseError, replaceDatasetFile} from '../storage'
 import {contentLakeTargetFromEnv, pushToContentLake} from './contentLake'
-import {
-  importHugoContent,
-  keepPreviousVersions,
-  readNdjson,
-  writeNdjsonAtomic,
-  type ImportReport,
-} from '.'
+import {collectMarkdownFiles} from './files'
+import {importHugoContent, keepPreviousVersions, type ImportedDocument, type ImportReport} from '.'
 
 interface CliOptions {
   out: string
@@ -67,12 +61,25 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n`)
+    if (error instanceof DatasetInUseError && error.holder.owner === 'the local Content Lake')
+      io.stderr(
+        'To import into the running lake instead, use --to sanity with SANITY_API_HOST set to its address.\n',
+      )
     return 1
   }
   return exitCode
 }
 
 async function run(paths: string[], options: CliOptions, io: CliIo): Promise<number> {
+  // A mistyped path or an empty folder must not turn into "the dataset is now empty" (or lose
+  // that folder's postings from it): an import that cannot read every path it was given writes
+  // nothing.
+  const unreadable = collectMarkdownFiles(paths).issues
+  if (unreadable.length > 0) {
+    for (const issue of unreadable) io.stderr(`error   ${issue.file} ${issue.message}\n`)
+    io.stderr('Nothing was written: every path given must be a markdown file or hold some.\n')
+    return 1
+  }
   const bar =
     io.interactive && !options.json
       ? new SingleBar({format: 'Importing [{bar}] {value}/{total} {file}', hideCursor: true})
@@ -88,13 +95,22 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
     },
   })
   bar?.stop()
-  let {documents} = result
-  const {report} = result
+  const {documents, report} = result
   let destination = options.dryRun ? 'nothing (dry run)' : options.out
+  if (report.files.every((file) => file.status === 'failed')) {
+    io.stdout(
+      options.json
+        ? `${JSON.stringify({destination: 'nothing', ...report}, null, 2)}\n`
+        : summary(report, 'nothing'),
+    )
+    io.stderr('Nothing was written: no file could be imported.\n')
+    return 1
+  }
   if (!options.dryRun && options.to === 'file') {
     // A file that failed this time keeps the documents it had in the dataset before.
-    if (existsSync(options.out)) documents = keepPreviousVersions(readNdjson(options.out), result)
-    writeNdjsonAtomic(options.out, documents)
+    await replaceDatasetFile(options.out, (previous) =>
+      previous ? keepPreviousVersions(previous as ImportedDocument[], result) : documents,
+    )
   }
   if (!options.dryRun && options.to === 'sanity') {
     const target = contentLakeTargetFromEnv(io.env)

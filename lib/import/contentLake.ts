@@ -1,4 +1,5 @@
-import {createReadStream, existsSync, readFileSync} from 'node:fs'
+import {randomBytes} from 'node:crypto'
+import {createReadStream, existsSync, readFileSync, rmSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
 import {createClient, type SanityClient} from '@sanity/client'
@@ -25,20 +26,40 @@ export interface PushOptions {
   baseDelayMs?: number
   /** A request that takes longer is abandoned and checked, then retried. */
   timeoutMs?: number
-  /** Where committed transactions are remembered, so an interrupted run resumes where it stopped. */
+  /**
+   * The run's journal: its id, and each transaction as sent or committed, so an interrupted run
+   * resumes where it stopped. Removed when the run completes.
+   */
   journalFile?: string
   onBatch?: (progress: {done: number; total: number; skipped: boolean}) => void
+  /**
+   * Called after each step that the journal or the Content Lake made lasting: the transaction was
+   * recorded as about to be sent, the Content Lake committed it, the journal says so. An exception
+   * thrown here ends the run at that point, as a crash would (tests stop runs there).
+   */
+  onStep?: (step: {batch: number; transactionId: string; phase: PushPhase}) => void
   /** Messages for the user; never given the token. */
   log?: (message: string) => void
   sleep?: (ms: number) => Promise<void>
 }
 
+export type PushPhase = 'recorded' | 'committed' | 'journaled'
+
 export interface PushResult {
   batches: number
   committed: number
-  /** Batches found in the journal from an earlier run and not sent again. */
+  /** Batches an earlier, interrupted run of the same import had committed: not sent again. */
   resumed: number
   retries: number
+}
+
+/** What a run keeps on disk between an interruption and its resumption. */
+interface Journal {
+  version: 2
+  /** Part of every transaction id, so no later run can collide with this one's. */
+  runId: string
+  startedAt: string
+  transactions: Record<string, 'sent' | 'committed'>
 }
 
 /** Read the Content Lake settings from the environment, naming what is missing. */
@@ -62,13 +83,21 @@ export function contentLakeTargetFromEnv(
 }
 
 /**
- * Write documents to a Content Lake in batched transactions, each document exactly once.
+ * Write documents to a Content Lake in batched transactions, each document exactly once, across
+ * retries and across a crash at any point.
+ *
+ * Every transaction gets an id of our own: the run's id (kept in the journal), the batch's number
+ * and a hash of its content, so an id never stands for two contents, and a later run never
+ * collides with an earlier one's ids (the Content Lake refuses an id it has seen). Before a batch
+ * is sent, the journal records it as sent; once committed, as committed. A batch the journal has
+ * as sent but not committed may or may not have landed (the answer was lost, or the importer died
+ * waiting): before sending it again we ask the Content Lake, whose documents carry the id of the
+ * transaction that last wrote them as `_rev`, and whose history API lists every transaction that
+ * touched them (for documents edited since).
  *
  * @sanity/client retries only safe requests (GET, queries), never mutations, so the retry loop is
  * ours: 429 and 5xx answers and dropped or slow connections are retried with exponential back-off
- * (honouring Retry-After). Before resending after an answer that never came, we ask whether the
- * transaction landed: a document's `_rev` is the id of the transaction that last wrote it, and we
- * choose that id (a hash of the batch), so the check is exact. The journal makes runs resumable.
+ * (honouring Retry-After), with the same check before each resend.
  */
 export async function pushToContentLake(
   documents: readonly ImportedDocument[],
@@ -89,18 +118,34 @@ export async function pushToContentLake(
     ...(target.apiHost ? {apiHost: target.apiHost, useProjectHostname: false} : {}),
   })
   const journal = readJournal(options.journalFile)
+  const saveJournal = () => {
+    if (options.journalFile) writeJsonAtomic(options.journalFile, journal)
+  }
+  saveJournal()
   const result: PushResult = {batches: 0, committed: 0, resumed: 0, retries: 0}
   const withRetry = retrying(options, sleep, () => result.retries++)
   const uploaded = await uploadAssets(documents, client, withRetry)
   const batches = chunk(uploaded, batchSize)
   for (const [index, batch] of batches.entries()) {
-    const transactionId = `hugo-import-${hash(JSON.stringify(batch), 24)}`
+    const transactionId = `hugo-import-${journal.runId}-${index}-${hash(JSON.stringify(batch), 16)}`
+    const step = (phase: PushPhase) => options.onStep?.({batch: index, transactionId, phase})
+    const committed = () => withRetry(() => committedAlready(client, batch, transactionId, journal))
     result.batches++
-    if (journal.has(transactionId)) {
+    const state = journal.transactions[transactionId]
+    if (state === 'committed' || (state === 'sent' && (await committed()))) {
+      if (state === 'sent') {
+        journal.transactions[transactionId] = 'committed'
+        saveJournal()
+      }
       result.resumed++
       options.onBatch?.({done: index + 1, total: batches.length, skipped: true})
       continue
     }
+    if (state !== 'sent') {
+      journal.transactions[transactionId] = 'sent'
+      saveJournal()
+    }
+    step('recorded')
     await withRetry(
       async () => {
         const transaction = client.transaction()
@@ -108,25 +153,49 @@ export async function pushToContentLake(
           transaction.createOrReplace(document as ImportedDocument & {_id: string})
         await transaction.commit({transactionId, returnDocuments: false, visibility: 'sync'})
       },
-      // The answer was lost: the transaction may have been applied all the same.
-      async () => landed(client, batch, transactionId),
+      // The answer was lost, or the id was refused as used: the transaction may have landed.
+      () => committedAlready(client, batch, transactionId, journal),
     )
+    step('committed')
     result.committed += batch.length
-    journal.add(transactionId)
-    if (options.journalFile)
-      writeJsonAtomic(options.journalFile, {committedTransactions: [...journal]})
+    journal.transactions[transactionId] = 'committed'
+    saveJournal()
+    step('journaled')
     options.onBatch?.({done: index + 1, total: batches.length, skipped: false})
   }
+  // The run is complete: a later import is a new run, with new transaction ids.
+  if (options.journalFile) rmSync(options.journalFile, {force: true})
   return result
 }
 
-async function landed(
+/** Whether the Content Lake committed transaction `transactionId` (the batch's own). */
+async function committedAlready(
   client: SanityClient,
   batch: ImportedDocument[],
   transactionId: string,
+  journal: Journal,
 ): Promise<boolean> {
-  const stored = await client.getDocuments(batch.map((document) => document._id))
-  return stored.every((document) => document?._rev === transactionId)
+  const ids = batch.map((document) => document._id)
+  const stored = await client.getDocuments(ids)
+  if (stored.some((document) => document?._rev === transactionId)) return true
+  // Every document was written again since (an editor, a later transaction): the history knows.
+  const answer: unknown = await client.request({
+    url: `/data/history/${client.config().dataset}/transactions/${ids.map(encodeURIComponent).join(',')}`,
+    query: {excludeContent: 'true', fromTime: journal.startedAt},
+  })
+  // NDJSON: @sanity/client hands it over as text, a Buffer, or nothing for an empty answer.
+  const text =
+    answer === undefined || answer === null
+      ? ''
+      : typeof answer === 'string'
+        ? answer
+        : Buffer.isBuffer(answer)
+          ? answer.toString('utf8')
+          : JSON.stringify(answer)
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .some((line) => (JSON.parse(line) as {id?: string}).id === transactionId)
 }
 
 function retrying(options: PushOptions, sleep: (ms: number) => Promise<void>, onRetry: () => void) {
@@ -141,6 +210,9 @@ function retrying(options: PushOptions, sleep: (ms: number) => Promise<void>, on
         return await request()
       } catch (error) {
         const failure = describe(error)
+        // A refused id: our own earlier attempt committed it (no other run uses this run's ids).
+        if (failure.status === 409 && alreadyDone && (await withRetry(alreadyDone)))
+          return undefined
         if (!failure.retriable || attempt >= maxAttempts) {
           // Not chained as `cause`: the client's error carries the request, token included.
           // eslint-disable-next-line preserve-caught-error
@@ -226,10 +298,22 @@ async function uploadAssets(
   return result
 }
 
-function readJournal(file: string | undefined): Set<string> {
-  if (!file || !existsSync(file)) return new Set()
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as {committedTransactions?: string[]}
-  return new Set(parsed.committedTransactions ?? [])
+function readJournal(file: string | undefined): Journal {
+  if (file && existsSync(file)) {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Journal>
+    if (parsed.version !== 2 || typeof parsed.runId !== 'string' || !parsed.transactions) {
+      throw new Error(
+        `${file} is not a journal of this version of the import: delete it to start a new run.`,
+      )
+    }
+    return parsed as Journal
+  }
+  return {
+    version: 2,
+    runId: randomBytes(6).toString('hex'),
+    startedAt: new Date().toISOString(),
+    transactions: {},
+  }
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -74,6 +74,9 @@ describe('npm run bench at 50 postings', () => {
         '--render-runs=20',
         '--latency-budget=1',
         '--profile=none',
+        '--lake-samples=20',
+        '--lake-seconds=1',
+        '--lake-kills=2',
         `--work-dir=${workDir}`,
         `--report-dir=${reportDir}`,
       ],
@@ -116,5 +119,11 @@ describe('npm run bench at 50 postings', () => {
       expect(markdown).toContain(heading)
     expect(markdown).toContain(`${results.queries.queries.bySlug.samples} |`)
     expect(markdown).not.toMatch(/NaN|undefined/)
+
+    const lake = JSON.parse(readFileSync(path.join(reportDir, 'lake-results.json'), 'utf8')) as {
+      datasets: {postings: number; kills: {runs: number; acknowledgedLost: number}}[]
+    }
+    expect(lake.datasets[0]).toMatchObject({postings: 50, kills: {runs: 2, acknowledgedLost: 0}})
+    expect(markdown).toContain('## Local Content Lake')
   })
 })

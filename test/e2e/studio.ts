@@ -254,6 +254,8 @@ export async function startStudioEnvironment(
       projectId: LOCAL_PROJECT_ID,
       dataset: DEFAULT_DATASET,
       port: E2E_LAKE_PORT,
+      // The Studio is served from here; the lake answers no other page.
+      studioOrigins: [`http://127.0.0.1:${E2E_STUDIO_PORT}`],
     }),
     buildStudio(),
   ])

@@ -7,11 +7,13 @@ export type Fault =
 
 /**
  * A Content Lake that speaks just enough of the HTTP API for the import (`POST /vX/data/mutate`,
- * `GET /vX/data/doc`), and misbehaves on cue. It records how often each document was written.
+ * `GET /vX/data/doc`, `GET /vX/data/history/…/transactions`), and misbehaves on cue. Like the
+ * real one it refuses a transaction id it has seen. It records how often each document was written.
  */
 export class FakeContentLake {
   readonly documents = new Map<string, Record<string, unknown>>()
   readonly writes = new Map<string, number>()
+  readonly transactions: {id: string; timestamp: string; documentIDs: string[]}[] = []
   readonly seenAuthorization = new Set<string>()
   mutateRequests = 0
   private server: Server | undefined
@@ -32,10 +34,10 @@ export class FakeContentLake {
           }
           const send = () => {
             response.writeHead(answer.status, {
-              'content-type': 'application/json',
+              'content-type': answer.ndjson ? 'application/x-ndjson' : 'application/json',
               ...answer.headers,
             })
-            response.end(JSON.stringify(answer.body))
+            response.end(answer.ndjson ? String(answer.body) : JSON.stringify(answer.body))
           }
           if (answer.delayMs) setTimeout(send, answer.delayMs)
           else send()
@@ -66,6 +68,14 @@ export class FakeContentLake {
         body: {documents: ids.map((id) => this.documents.get(id)).filter(Boolean)},
       }
     }
+    const history = /^\/v[\w-]+\/data\/history\/[\w-]+\/transactions\/(.+)$/.exec(url.pathname)
+    if (request.method === 'GET' && history?.[1]) {
+      const ids = new Set(decodeURIComponent(history[1]).split(','))
+      const lines = this.transactions
+        .filter((transaction) => transaction.documentIDs.some((id) => ids.has(id)))
+        .map((transaction) => JSON.stringify(transaction))
+      return {status: 200, body: lines.join('\n'), ndjson: true}
+    }
     if (request.method !== 'POST' || !/^\/v[\w-]+\/data\/mutate\/[\w-]+$/.test(url.pathname)) {
       return {status: 404, body: {error: 'Not found'}}
     }
@@ -79,6 +89,16 @@ export class FakeContentLake {
     if (fault === '503') return {status: 503, body: {error: 'Service Unavailable'}}
     if (fault === 'drop-before-commit') return 'drop'
     const transactionId = body.transactionId ?? `tx${this.mutateRequests}`
+    if (this.transactions.some((transaction) => transaction.id === transactionId))
+      return {
+        status: 409,
+        body: {error: {type: 'mutationError', description: 'Transaction ID already used'}},
+      }
+    this.transactions.push({
+      id: transactionId,
+      timestamp: new Date().toISOString(),
+      documentIDs: body.mutations.map((mutation) => String(mutation.createOrReplace?._id)),
+    })
     for (const mutation of body.mutations) {
       const document = mutation.createOrReplace
       if (!document) return {status: 400, body: {error: 'Only createOrReplace is expected'}}
@@ -103,6 +123,7 @@ export class FakeContentLake {
 
 interface Answer {
   status: number
+  ndjson?: boolean
   headers?: Record<string, string>
   body: unknown
   delayMs?: number
