@@ -15,29 +15,84 @@
 export declare const internalGroqTypeReferenceTo: unique symbol
 
 // Source: schema.json
+export type Shortcode = {
+  name?: string
+  delimiter?: '<' | '%'
+  params?: Array<{
+    name?: string
+    value?: string
+    _type: 'shortcodeParam'
+    _key: string
+  }>
+  inner?: string
+  paired?: boolean
+}
+
+export type AccordionScript = {
+  after?: string
+  joined?: boolean
+  missingWith?: number
+  insideStartOf?: string
+}
+
 export type HugoSource = {
   _type: 'hugoSource'
   path?: string
-  section?: string
-  showDate?: boolean
-  cardImage?: string
-  eventImage?: string
-  listLayout?: string
-  unmappedKeys?: Array<{
+  frontMatter?: Array<{
     key?: string
     value?: string
     _type: 'frontMatterEntry'
     _key: string
   }>
+  derived?: Array<{
+    field?: string
+    value?: string
+    _type: 'derivedField'
+    _key: string
+  }>
+  joinedBlocks?: Array<string>
+  accordionScript?: AccordionScript
 }
 
 export type RecruitmentStep = {
   _type: 'recruitmentStep'
-  title?: string
-  description?: string
+  text?: Array<{
+    children?: Array<{
+      marks?: Array<string>
+      text?: string
+      _type: 'span'
+      _key: string
+    }>
+    style?: 'normal'
+    listItem?: never
+    markDefs?: Array<{
+      href?: string
+      _type: 'link'
+      _key: string
+    }>
+    level?: number
+    _type: 'block'
+    _key: string
+  }>
   substeps?: Array<{
-    title?: string
-    description?: string
+    text?: Array<{
+      children?: Array<{
+        marks?: Array<string>
+        text?: string
+        _type: 'span'
+        _key: string
+      }>
+      style?: 'normal'
+      listItem?: never
+      markDefs?: Array<{
+        href?: string
+        _type: 'link'
+        _key: string
+      }>
+      level?: number
+      _type: 'block'
+      _key: string
+    }>
     _type: 'recruitmentSubstep'
     _key: string
   }>
@@ -83,6 +138,42 @@ export type PreservedSource = {
   format?: 'html' | 'shortcode' | 'markdown'
   source?: string
   reason?: string
+  shortcode?: Shortcode
+}
+
+export type EmbeddedForm = {
+  _type: 'embeddedForm'
+  url?: string
+  title?: string
+  height?: string
+  width?: string
+  anchorId?: string
+  fallbackText?: string
+  frameAttributes?: Array<{
+    name?: string
+    value?: string
+    _type: 'frameAttribute'
+    _key: string
+  }>
+}
+
+export type BodyImage = {
+  _type: 'bodyImage'
+  asset?: SanityImageAssetReference
+  media?: unknown
+  hotspot?: SanityImageHotspot
+  crop?: SanityImageCrop
+  alt?: string
+  title?: string
+  caption?: string
+  legacyPath?: string
+  hugoForm?: 'figure'
+}
+
+export type Spacer = {
+  _type: 'spacer'
+  size?: 'large'
+  hugoForm?: '<' | '%' | 'html'
 }
 
 export type PageAnchor = {
@@ -93,8 +184,9 @@ export type PageAnchor = {
 export type FaqEntry = {
   _type: 'faqEntry'
   question?: string
-  answer?: RichText
+  answer?: BoxContent
   anchorId?: string
+  hugoForm?: '<' | '%' | 'html'
 }
 
 export type ContactReference = {
@@ -110,6 +202,7 @@ export type ContactCard = {
   heading?: string
   text?: string
   buttonLabel?: string
+  hugoForm?: '<' | '%' | 'html'
 }
 
 export type IconLinkRow = {
@@ -123,6 +216,16 @@ export type IconLinkRow = {
     _type: 'iconLink'
     _key: string
   }>
+  hugoForm?: '<' | '%' | 'html'
+}
+
+export type CallToActionPair = {
+  _type: 'callToActionPair'
+  label?: string
+  url?: string
+  secondaryLabel?: string
+  secondaryUrl?: string
+  hugoForm?: '<' | '%' | 'html'
 }
 
 export type CallToAction = {
@@ -134,16 +237,90 @@ export type CallToAction = {
   icon?: string
   color?: string
   openInNewTab?: boolean
+  hugoForm?: '<' | '%' | 'html'
 }
 
 export type Callout = {
   _type: 'callout'
   title?: string
-  content?: RichText
+  content?: BoxContent
   tone?: 'neutral' | 'info' | 'success' | 'warning'
   icon?: string
   color?: string
+  hugoForm?: '<' | '%' | 'html'
 }
+
+export type HighlightedText = {
+  _type: 'highlightedText'
+  content?: RichText
+  hugoForm?: '<' | '%' | 'html'
+}
+
+export type RecruitmentProcessPlacement = {
+  _type: 'recruitmentProcessPlacement'
+  anchorId?: string
+  hugoForm?: '<' | '%' | 'html'
+}
+
+export type IngressPlacement = {
+  _type: 'ingressPlacement'
+  hugoForm?: '<' | '%' | 'html'
+}
+
+export type BoxContent = Array<
+  | {
+      children?: Array<{
+        marks?: Array<string>
+        text?: string
+        _type: 'span'
+        _key: string
+      }>
+      style?: 'normal' | 'h2' | 'h3' | 'h4'
+      listItem?: 'bullet' | 'number' | 'bulletSpaced' | 'numberSpaced'
+      markDefs?: Array<
+        | {
+            href?: string
+            _type: 'link'
+            _key: string
+          }
+        | {
+            id?: string
+            _type: 'headingAnchor'
+            _key: string
+          }
+      >
+      level?: number
+      _type: 'block'
+      _key: string
+    }
+  | ({
+      _key: string
+    } & CallToAction)
+  | ({
+      _key: string
+    } & CallToActionPair)
+  | ({
+      _key: string
+    } & IconLinkRow)
+  | ({
+      _key: string
+    } & ContactCard)
+  | ({
+      _key: string
+    } & PageAnchor)
+  | ({
+      _key: string
+    } & Spacer)
+  | ({
+      _key: string
+    } & BodyImage)
+  | ({
+      _key: string
+    } & EmbeddedForm)
+  | ({
+      _key: string
+    } & PreservedSource)
+>
 
 export type RichText = Array<{
   children?: Array<{
@@ -152,13 +329,20 @@ export type RichText = Array<{
     _type: 'span'
     _key: string
   }>
-  style?: 'normal' | 'h4'
-  listItem?: 'bullet' | 'number'
-  markDefs?: Array<{
-    href?: string
-    _type: 'link'
-    _key: string
-  }>
+  style?: 'normal' | 'h2' | 'h3' | 'h4'
+  listItem?: 'bullet' | 'number' | 'bulletSpaced' | 'numberSpaced'
+  markDefs?: Array<
+    | {
+        href?: string
+        _type: 'link'
+        _key: string
+      }
+    | {
+        id?: string
+        _type: 'headingAnchor'
+        _key: string
+      }
+  >
   level?: number
   _type: 'block'
   _key: string
@@ -173,22 +357,41 @@ export type PostingBody = Array<
         _key: string
       }>
       style?: 'normal' | 'h2' | 'h3' | 'h4' | 'blockquote'
-      listItem?: 'bullet' | 'number'
-      markDefs?: Array<{
-        href?: string
-        _type: 'link'
-        _key: string
-      }>
+      listItem?: 'bullet' | 'number' | 'bulletSpaced' | 'numberSpaced'
+      markDefs?: Array<
+        | {
+            href?: string
+            _type: 'link'
+            _key: string
+          }
+        | {
+            id?: string
+            _type: 'headingAnchor'
+            _key: string
+          }
+      >
       level?: number
       _type: 'block'
       _key: string
     }
   | ({
       _key: string
+    } & IngressPlacement)
+  | ({
+      _key: string
+    } & RecruitmentProcessPlacement)
+  | ({
+      _key: string
+    } & HighlightedText)
+  | ({
+      _key: string
     } & Callout)
   | ({
       _key: string
     } & CallToAction)
+  | ({
+      _key: string
+    } & CallToActionPair)
   | ({
       _key: string
     } & IconLinkRow)
@@ -201,16 +404,15 @@ export type PostingBody = Array<
   | ({
       _key: string
     } & PageAnchor)
-  | {
-      asset?: SanityImageAssetReference
-      media?: unknown
-      hotspot?: SanityImageHotspot
-      crop?: SanityImageCrop
-      alt?: string
-      legacyPath?: string
-      _type: 'bodyImage'
+  | ({
       _key: string
-    }
+    } & Spacer)
+  | ({
+      _key: string
+    } & BodyImage)
+  | ({
+      _key: string
+    } & EmbeddedForm)
   | ({
       _key: string
     } & PreservedSource)
@@ -221,6 +423,23 @@ export type RecruitmentProcessReference = {
   _type: 'reference'
   _weak?: boolean
   [internalGroqTypeReferenceTo]?: 'recruitmentProcess'
+}
+
+export type CareersPage = {
+  _id: string
+  _type: 'careersPage'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title?: string
+  intro?: string
+  ingress?: RichText
+  body?: PostingBody
+  recruitmentProcess?: RecruitmentProcessReference
+  apply?: ApplyLink
+  language?: 'en' | 'sv' | 'no'
+  socialImage?: SiteImage
+  hugo?: HugoSource
 }
 
 export type TeamReference = {
@@ -338,6 +557,8 @@ export type RecruitmentProcess = {
       _key: string
     } & RecruitmentStep
   >
+  numbered?: boolean
+  spaced?: boolean
   closing?: RichText
 }
 
@@ -439,6 +660,8 @@ export type Geopoint = {
 }
 
 export type AllSanitySchemaTypes =
+  | Shortcode
+  | AccordionScript
   | HugoSource
   | RecruitmentStep
   | SanityImageAssetReference
@@ -446,16 +669,25 @@ export type AllSanitySchemaTypes =
   | PostingLocation
   | ApplyLink
   | PreservedSource
+  | EmbeddedForm
+  | BodyImage
+  | Spacer
   | PageAnchor
   | FaqEntry
   | ContactReference
   | ContactCard
   | IconLinkRow
+  | CallToActionPair
   | CallToAction
   | Callout
+  | HighlightedText
+  | RecruitmentProcessPlacement
+  | IngressPlacement
+  | BoxContent
   | RichText
   | PostingBody
   | RecruitmentProcessReference
+  | CareersPage
   | TeamReference
   | PostingReference
   | Posting
@@ -495,7 +727,7 @@ export type OPEN_POSTINGS_QUERY_RESULT = Array<{
 
 // Source: lib/queries/queries.ts
 // Variable: POSTING_BY_SLUG_QUERY
-// Query: *[_type == "posting" && slug.current == $slug][0] {    _id,    _updatedAt,    title,    "slug": slug.current,    intro,    ingress,    language,    publishedAt,    validThrough,    employmentType,    tableOfContentsLabel,    location,    apply,    sidebarImage,    socialImage,    aliases,    tags,    hugo,    "team": team->{name, "slug": slug.current, description},    "contact": contact->{name, role, email, phone, photo, shortText},    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing},    "faqs": faqs[]{_key, question, answer, anchorId},    "body": body[]{      ...,      _type == "contactCard" => {        "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}      }    },    "translations": translations[]->{title, language, "slug": slug.current}  }
+// Query: *[_type == "posting" && slug.current == $slug][0] {    _id,    _updatedAt,    title,    "slug": slug.current,    intro,    ingress,    language,    publishedAt,    validThrough,    employmentType,    tableOfContentsLabel,    location,    apply,    sidebarImage,    socialImage,    aliases,    tags,    hugo,    "team": team->{name, "slug": slug.current, description},    "contact": contact->{name, role, email, phone, photo, shortText},    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing, numbered, spaced},    "faqs": faqs[]{_key, question, answer, anchorId, hugoForm},    "body": body[]{  ...,  _type == "contactCard" => {    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}  },  _type == "callout" => {"content": content[]{  ...,  _type == "contactCard" => {    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}  }}},  _type == "faqEntry" => {"answer": answer[]{  ...,  _type == "contactCard" => {    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}  }}}},    "translations": translations[]->{title, language, "slug": slug.current}  }
 export type POSTING_BY_SLUG_QUERY_RESULT = {
   _id: string
   _updatedAt: string
@@ -537,12 +769,15 @@ export type POSTING_BY_SLUG_QUERY_RESULT = {
       } & RecruitmentStep
     > | null
     closing: RichText | null
+    numbered: boolean | null
+    spaced: boolean | null
   } | null
   faqs: Array<{
     _key: string
     question: string | null
-    answer: RichText | null
+    answer: BoxContent | null
     anchorId: string | null
+    hugoForm: '%' | '<' | 'html' | null
   }> | null
   body: Array<
     | {
@@ -553,34 +788,172 @@ export type POSTING_BY_SLUG_QUERY_RESULT = {
           _key: string
         }>
         style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal'
-        listItem?: 'bullet' | 'number'
-        markDefs?: Array<{
-          href?: string
-          _type: 'link'
-          _key: string
-        }>
+        listItem?: 'bullet' | 'bulletSpaced' | 'number' | 'numberSpaced'
+        markDefs?: Array<
+          | {
+              id?: string
+              _type: 'headingAnchor'
+              _key: string
+            }
+          | {
+              href?: string
+              _type: 'link'
+              _key: string
+            }
+        >
         level?: number
         _type: 'block'
         _key: string
       }
     | {
+        _key: string
+        _type: 'bodyImage'
         asset?: SanityImageAssetReference
         media?: unknown
         hotspot?: SanityImageHotspot
         crop?: SanityImageCrop
         alt?: string
+        title?: string
+        caption?: string
         legacyPath?: string
-        _type: 'bodyImage'
-        _key: string
+        hugoForm?: 'figure'
       }
     | {
         _key: string
         _type: 'callout'
         title?: string
-        content?: RichText
+        content: Array<
+          | {
+              children?: Array<{
+                marks?: Array<string>
+                text?: string
+                _type: 'span'
+                _key: string
+              }>
+              style?: 'h2' | 'h3' | 'h4' | 'normal'
+              listItem?: 'bullet' | 'bulletSpaced' | 'number' | 'numberSpaced'
+              markDefs?: Array<
+                | {
+                    id?: string
+                    _type: 'headingAnchor'
+                    _key: string
+                  }
+                | {
+                    href?: string
+                    _type: 'link'
+                    _key: string
+                  }
+              >
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'bodyImage'
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt?: string
+              title?: string
+              caption?: string
+              legacyPath?: string
+              hugoForm?: 'figure'
+            }
+          | {
+              _key: string
+              _type: 'callToAction'
+              label?: string
+              url?: string
+              variant?: 'button' | 'iconBlock' | 'textLink'
+              description?: string
+              icon?: string
+              color?: string
+              openInNewTab?: boolean
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'callToActionPair'
+              label?: string
+              url?: string
+              secondaryLabel?: string
+              secondaryUrl?: string
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'contactCard'
+              contact: {
+                name: string | null
+                role: string | null
+                email: string | null
+                phone: string | null
+                photo: SiteImage | null
+                shortText: string | null
+                address: string | null
+                addressUrl: string | null
+              } | null
+              heading?: string
+              text?: string
+              buttonLabel?: string
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'embeddedForm'
+              url?: string
+              title?: string
+              height?: string
+              width?: string
+              anchorId?: string
+              fallbackText?: string
+              frameAttributes?: Array<{
+                name?: string
+                value?: string
+                _type: 'frameAttribute'
+                _key: string
+              }>
+            }
+          | {
+              _key: string
+              _type: 'iconLinkRow'
+              links?: Array<{
+                label?: string
+                description?: string
+                url?: string
+                icon?: string
+                color?: string
+                _type: 'iconLink'
+                _key: string
+              }>
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'pageAnchor'
+              anchorId?: string
+            }
+          | {
+              _key: string
+              _type: 'preservedSource'
+              format?: 'html' | 'markdown' | 'shortcode'
+              source?: string
+              reason?: string
+              shortcode?: Shortcode
+            }
+          | {
+              _key: string
+              _type: 'spacer'
+              size?: 'large'
+              hugoForm?: '%' | '<' | 'html'
+            }
+        > | null
         tone?: 'info' | 'neutral' | 'success' | 'warning'
         icon?: string
         color?: string
+        hugoForm?: '%' | '<' | 'html'
       }
     | {
         _key: string
@@ -592,6 +965,16 @@ export type POSTING_BY_SLUG_QUERY_RESULT = {
         icon?: string
         color?: string
         openInNewTab?: boolean
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'callToActionPair'
+        label?: string
+        url?: string
+        secondaryLabel?: string
+        secondaryUrl?: string
+        hugoForm?: '%' | '<' | 'html'
       }
     | {
         _key: string
@@ -609,13 +992,164 @@ export type POSTING_BY_SLUG_QUERY_RESULT = {
         heading?: string
         text?: string
         buttonLabel?: string
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'embeddedForm'
+        url?: string
+        title?: string
+        height?: string
+        width?: string
+        anchorId?: string
+        fallbackText?: string
+        frameAttributes?: Array<{
+          name?: string
+          value?: string
+          _type: 'frameAttribute'
+          _key: string
+        }>
       }
     | {
         _key: string
         _type: 'faqEntry'
         question?: string
-        answer?: RichText
+        answer: Array<
+          | {
+              children?: Array<{
+                marks?: Array<string>
+                text?: string
+                _type: 'span'
+                _key: string
+              }>
+              style?: 'h2' | 'h3' | 'h4' | 'normal'
+              listItem?: 'bullet' | 'bulletSpaced' | 'number' | 'numberSpaced'
+              markDefs?: Array<
+                | {
+                    id?: string
+                    _type: 'headingAnchor'
+                    _key: string
+                  }
+                | {
+                    href?: string
+                    _type: 'link'
+                    _key: string
+                  }
+              >
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'bodyImage'
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt?: string
+              title?: string
+              caption?: string
+              legacyPath?: string
+              hugoForm?: 'figure'
+            }
+          | {
+              _key: string
+              _type: 'callToAction'
+              label?: string
+              url?: string
+              variant?: 'button' | 'iconBlock' | 'textLink'
+              description?: string
+              icon?: string
+              color?: string
+              openInNewTab?: boolean
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'callToActionPair'
+              label?: string
+              url?: string
+              secondaryLabel?: string
+              secondaryUrl?: string
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'contactCard'
+              contact: {
+                name: string | null
+                role: string | null
+                email: string | null
+                phone: string | null
+                photo: SiteImage | null
+                shortText: string | null
+                address: string | null
+                addressUrl: string | null
+              } | null
+              heading?: string
+              text?: string
+              buttonLabel?: string
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'embeddedForm'
+              url?: string
+              title?: string
+              height?: string
+              width?: string
+              anchorId?: string
+              fallbackText?: string
+              frameAttributes?: Array<{
+                name?: string
+                value?: string
+                _type: 'frameAttribute'
+                _key: string
+              }>
+            }
+          | {
+              _key: string
+              _type: 'iconLinkRow'
+              links?: Array<{
+                label?: string
+                description?: string
+                url?: string
+                icon?: string
+                color?: string
+                _type: 'iconLink'
+                _key: string
+              }>
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'pageAnchor'
+              anchorId?: string
+            }
+          | {
+              _key: string
+              _type: 'preservedSource'
+              format?: 'html' | 'markdown' | 'shortcode'
+              source?: string
+              reason?: string
+              shortcode?: Shortcode
+            }
+          | {
+              _key: string
+              _type: 'spacer'
+              size?: 'large'
+              hugoForm?: '%' | '<' | 'html'
+            }
+        > | null
         anchorId?: string
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'highlightedText'
+        content?: RichText
+        hugoForm?: '%' | '<' | 'html'
       }
     | {
         _key: string
@@ -629,6 +1163,12 @@ export type POSTING_BY_SLUG_QUERY_RESULT = {
           _type: 'iconLink'
           _key: string
         }>
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'ingressPlacement'
+        hugoForm?: '%' | '<' | 'html'
       }
     | {
         _key: string
@@ -641,6 +1181,19 @@ export type POSTING_BY_SLUG_QUERY_RESULT = {
         format?: 'html' | 'markdown' | 'shortcode'
         source?: string
         reason?: string
+        shortcode?: Shortcode
+      }
+    | {
+        _key: string
+        _type: 'recruitmentProcessPlacement'
+        anchorId?: string
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'spacer'
+        size?: 'large'
+        hugoForm?: '%' | '<' | 'html'
       }
   > | null
   translations: Array<{
@@ -652,7 +1205,7 @@ export type POSTING_BY_SLUG_QUERY_RESULT = {
 
 // Source: lib/queries/queries.ts
 // Variable: POSTING_BY_ID_QUERY
-// Query: *[_type == "posting" && _id == $id][0] {    _id,    _updatedAt,    title,    "slug": slug.current,    intro,    ingress,    language,    publishedAt,    validThrough,    employmentType,    tableOfContentsLabel,    location,    apply,    sidebarImage,    socialImage,    aliases,    tags,    hugo,    "team": team->{name, "slug": slug.current, description},    "contact": contact->{name, role, email, phone, photo, shortText},    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing},    "faqs": faqs[]{_key, question, answer, anchorId},    "body": body[]{      ...,      _type == "contactCard" => {        "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}      }    },    "translations": translations[]->{title, language, "slug": slug.current}  }
+// Query: *[_type == "posting" && _id == $id][0] {    _id,    _updatedAt,    title,    "slug": slug.current,    intro,    ingress,    language,    publishedAt,    validThrough,    employmentType,    tableOfContentsLabel,    location,    apply,    sidebarImage,    socialImage,    aliases,    tags,    hugo,    "team": team->{name, "slug": slug.current, description},    "contact": contact->{name, role, email, phone, photo, shortText},    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing, numbered, spaced},    "faqs": faqs[]{_key, question, answer, anchorId, hugoForm},    "body": body[]{  ...,  _type == "contactCard" => {    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}  },  _type == "callout" => {"content": content[]{  ...,  _type == "contactCard" => {    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}  }}},  _type == "faqEntry" => {"answer": answer[]{  ...,  _type == "contactCard" => {    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}  }}}},    "translations": translations[]->{title, language, "slug": slug.current}  }
 export type POSTING_BY_ID_QUERY_RESULT = {
   _id: string
   _updatedAt: string
@@ -694,12 +1247,15 @@ export type POSTING_BY_ID_QUERY_RESULT = {
       } & RecruitmentStep
     > | null
     closing: RichText | null
+    numbered: boolean | null
+    spaced: boolean | null
   } | null
   faqs: Array<{
     _key: string
     question: string | null
-    answer: RichText | null
+    answer: BoxContent | null
     anchorId: string | null
+    hugoForm: '%' | '<' | 'html' | null
   }> | null
   body: Array<
     | {
@@ -710,34 +1266,172 @@ export type POSTING_BY_ID_QUERY_RESULT = {
           _key: string
         }>
         style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal'
-        listItem?: 'bullet' | 'number'
-        markDefs?: Array<{
-          href?: string
-          _type: 'link'
-          _key: string
-        }>
+        listItem?: 'bullet' | 'bulletSpaced' | 'number' | 'numberSpaced'
+        markDefs?: Array<
+          | {
+              id?: string
+              _type: 'headingAnchor'
+              _key: string
+            }
+          | {
+              href?: string
+              _type: 'link'
+              _key: string
+            }
+        >
         level?: number
         _type: 'block'
         _key: string
       }
     | {
+        _key: string
+        _type: 'bodyImage'
         asset?: SanityImageAssetReference
         media?: unknown
         hotspot?: SanityImageHotspot
         crop?: SanityImageCrop
         alt?: string
+        title?: string
+        caption?: string
         legacyPath?: string
-        _type: 'bodyImage'
-        _key: string
+        hugoForm?: 'figure'
       }
     | {
         _key: string
         _type: 'callout'
         title?: string
-        content?: RichText
+        content: Array<
+          | {
+              children?: Array<{
+                marks?: Array<string>
+                text?: string
+                _type: 'span'
+                _key: string
+              }>
+              style?: 'h2' | 'h3' | 'h4' | 'normal'
+              listItem?: 'bullet' | 'bulletSpaced' | 'number' | 'numberSpaced'
+              markDefs?: Array<
+                | {
+                    id?: string
+                    _type: 'headingAnchor'
+                    _key: string
+                  }
+                | {
+                    href?: string
+                    _type: 'link'
+                    _key: string
+                  }
+              >
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'bodyImage'
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt?: string
+              title?: string
+              caption?: string
+              legacyPath?: string
+              hugoForm?: 'figure'
+            }
+          | {
+              _key: string
+              _type: 'callToAction'
+              label?: string
+              url?: string
+              variant?: 'button' | 'iconBlock' | 'textLink'
+              description?: string
+              icon?: string
+              color?: string
+              openInNewTab?: boolean
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'callToActionPair'
+              label?: string
+              url?: string
+              secondaryLabel?: string
+              secondaryUrl?: string
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'contactCard'
+              contact: {
+                name: string | null
+                role: string | null
+                email: string | null
+                phone: string | null
+                photo: SiteImage | null
+                shortText: string | null
+                address: string | null
+                addressUrl: string | null
+              } | null
+              heading?: string
+              text?: string
+              buttonLabel?: string
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'embeddedForm'
+              url?: string
+              title?: string
+              height?: string
+              width?: string
+              anchorId?: string
+              fallbackText?: string
+              frameAttributes?: Array<{
+                name?: string
+                value?: string
+                _type: 'frameAttribute'
+                _key: string
+              }>
+            }
+          | {
+              _key: string
+              _type: 'iconLinkRow'
+              links?: Array<{
+                label?: string
+                description?: string
+                url?: string
+                icon?: string
+                color?: string
+                _type: 'iconLink'
+                _key: string
+              }>
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'pageAnchor'
+              anchorId?: string
+            }
+          | {
+              _key: string
+              _type: 'preservedSource'
+              format?: 'html' | 'markdown' | 'shortcode'
+              source?: string
+              reason?: string
+              shortcode?: Shortcode
+            }
+          | {
+              _key: string
+              _type: 'spacer'
+              size?: 'large'
+              hugoForm?: '%' | '<' | 'html'
+            }
+        > | null
         tone?: 'info' | 'neutral' | 'success' | 'warning'
         icon?: string
         color?: string
+        hugoForm?: '%' | '<' | 'html'
       }
     | {
         _key: string
@@ -749,6 +1443,16 @@ export type POSTING_BY_ID_QUERY_RESULT = {
         icon?: string
         color?: string
         openInNewTab?: boolean
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'callToActionPair'
+        label?: string
+        url?: string
+        secondaryLabel?: string
+        secondaryUrl?: string
+        hugoForm?: '%' | '<' | 'html'
       }
     | {
         _key: string
@@ -766,13 +1470,164 @@ export type POSTING_BY_ID_QUERY_RESULT = {
         heading?: string
         text?: string
         buttonLabel?: string
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'embeddedForm'
+        url?: string
+        title?: string
+        height?: string
+        width?: string
+        anchorId?: string
+        fallbackText?: string
+        frameAttributes?: Array<{
+          name?: string
+          value?: string
+          _type: 'frameAttribute'
+          _key: string
+        }>
       }
     | {
         _key: string
         _type: 'faqEntry'
         question?: string
-        answer?: RichText
+        answer: Array<
+          | {
+              children?: Array<{
+                marks?: Array<string>
+                text?: string
+                _type: 'span'
+                _key: string
+              }>
+              style?: 'h2' | 'h3' | 'h4' | 'normal'
+              listItem?: 'bullet' | 'bulletSpaced' | 'number' | 'numberSpaced'
+              markDefs?: Array<
+                | {
+                    id?: string
+                    _type: 'headingAnchor'
+                    _key: string
+                  }
+                | {
+                    href?: string
+                    _type: 'link'
+                    _key: string
+                  }
+              >
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'bodyImage'
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt?: string
+              title?: string
+              caption?: string
+              legacyPath?: string
+              hugoForm?: 'figure'
+            }
+          | {
+              _key: string
+              _type: 'callToAction'
+              label?: string
+              url?: string
+              variant?: 'button' | 'iconBlock' | 'textLink'
+              description?: string
+              icon?: string
+              color?: string
+              openInNewTab?: boolean
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'callToActionPair'
+              label?: string
+              url?: string
+              secondaryLabel?: string
+              secondaryUrl?: string
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'contactCard'
+              contact: {
+                name: string | null
+                role: string | null
+                email: string | null
+                phone: string | null
+                photo: SiteImage | null
+                shortText: string | null
+                address: string | null
+                addressUrl: string | null
+              } | null
+              heading?: string
+              text?: string
+              buttonLabel?: string
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'embeddedForm'
+              url?: string
+              title?: string
+              height?: string
+              width?: string
+              anchorId?: string
+              fallbackText?: string
+              frameAttributes?: Array<{
+                name?: string
+                value?: string
+                _type: 'frameAttribute'
+                _key: string
+              }>
+            }
+          | {
+              _key: string
+              _type: 'iconLinkRow'
+              links?: Array<{
+                label?: string
+                description?: string
+                url?: string
+                icon?: string
+                color?: string
+                _type: 'iconLink'
+                _key: string
+              }>
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'pageAnchor'
+              anchorId?: string
+            }
+          | {
+              _key: string
+              _type: 'preservedSource'
+              format?: 'html' | 'markdown' | 'shortcode'
+              source?: string
+              reason?: string
+              shortcode?: Shortcode
+            }
+          | {
+              _key: string
+              _type: 'spacer'
+              size?: 'large'
+              hugoForm?: '%' | '<' | 'html'
+            }
+        > | null
         anchorId?: string
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'highlightedText'
+        content?: RichText
+        hugoForm?: '%' | '<' | 'html'
       }
     | {
         _key: string
@@ -786,6 +1641,12 @@ export type POSTING_BY_ID_QUERY_RESULT = {
           _type: 'iconLink'
           _key: string
         }>
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'ingressPlacement'
+        hugoForm?: '%' | '<' | 'html'
       }
     | {
         _key: string
@@ -798,6 +1659,19 @@ export type POSTING_BY_ID_QUERY_RESULT = {
         format?: 'html' | 'markdown' | 'shortcode'
         source?: string
         reason?: string
+        shortcode?: Shortcode
+      }
+    | {
+        _key: string
+        _type: 'recruitmentProcessPlacement'
+        anchorId?: string
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'spacer'
+        size?: 'large'
+        hugoForm?: '%' | '<' | 'html'
       }
   > | null
   translations: Array<{
@@ -805,6 +1679,449 @@ export type POSTING_BY_ID_QUERY_RESULT = {
     language: 'en' | 'no' | 'sv' | null
     slug: string | null
   }> | null
+} | null
+
+// Source: lib/queries/queries.ts
+// Variable: CAREERS_PAGE_QUERY
+// Query: *[_type == "careersPage"] | order(_id asc)[0] {    _id,    title,    intro,    ingress,    language,    apply,    socialImage,    hugo,    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing, numbered, spaced},    "body": body[]{  ...,  _type == "contactCard" => {    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}  },  _type == "callout" => {"content": content[]{  ...,  _type == "contactCard" => {    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}  }}},  _type == "faqEntry" => {"answer": answer[]{  ...,  _type == "contactCard" => {    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}  }}}}  }
+export type CAREERS_PAGE_QUERY_RESULT = {
+  _id: string
+  title: string | null
+  intro: string | null
+  ingress: RichText | null
+  language: 'en' | 'no' | 'sv' | null
+  apply: ApplyLink | null
+  socialImage: SiteImage | null
+  hugo: HugoSource | null
+  recruitmentProcess: {
+    title: string | null
+    intro: RichText | null
+    steps: Array<
+      {
+        _key: string
+      } & RecruitmentStep
+    > | null
+    closing: RichText | null
+    numbered: boolean | null
+    spaced: boolean | null
+  } | null
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>
+          text?: string
+          _type: 'span'
+          _key: string
+        }>
+        style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal'
+        listItem?: 'bullet' | 'bulletSpaced' | 'number' | 'numberSpaced'
+        markDefs?: Array<
+          | {
+              id?: string
+              _type: 'headingAnchor'
+              _key: string
+            }
+          | {
+              href?: string
+              _type: 'link'
+              _key: string
+            }
+        >
+        level?: number
+        _type: 'block'
+        _key: string
+      }
+    | {
+        _key: string
+        _type: 'bodyImage'
+        asset?: SanityImageAssetReference
+        media?: unknown
+        hotspot?: SanityImageHotspot
+        crop?: SanityImageCrop
+        alt?: string
+        title?: string
+        caption?: string
+        legacyPath?: string
+        hugoForm?: 'figure'
+      }
+    | {
+        _key: string
+        _type: 'callout'
+        title?: string
+        content: Array<
+          | {
+              children?: Array<{
+                marks?: Array<string>
+                text?: string
+                _type: 'span'
+                _key: string
+              }>
+              style?: 'h2' | 'h3' | 'h4' | 'normal'
+              listItem?: 'bullet' | 'bulletSpaced' | 'number' | 'numberSpaced'
+              markDefs?: Array<
+                | {
+                    id?: string
+                    _type: 'headingAnchor'
+                    _key: string
+                  }
+                | {
+                    href?: string
+                    _type: 'link'
+                    _key: string
+                  }
+              >
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'bodyImage'
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt?: string
+              title?: string
+              caption?: string
+              legacyPath?: string
+              hugoForm?: 'figure'
+            }
+          | {
+              _key: string
+              _type: 'callToAction'
+              label?: string
+              url?: string
+              variant?: 'button' | 'iconBlock' | 'textLink'
+              description?: string
+              icon?: string
+              color?: string
+              openInNewTab?: boolean
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'callToActionPair'
+              label?: string
+              url?: string
+              secondaryLabel?: string
+              secondaryUrl?: string
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'contactCard'
+              contact: {
+                name: string | null
+                role: string | null
+                email: string | null
+                phone: string | null
+                photo: SiteImage | null
+                shortText: string | null
+                address: string | null
+                addressUrl: string | null
+              } | null
+              heading?: string
+              text?: string
+              buttonLabel?: string
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'embeddedForm'
+              url?: string
+              title?: string
+              height?: string
+              width?: string
+              anchorId?: string
+              fallbackText?: string
+              frameAttributes?: Array<{
+                name?: string
+                value?: string
+                _type: 'frameAttribute'
+                _key: string
+              }>
+            }
+          | {
+              _key: string
+              _type: 'iconLinkRow'
+              links?: Array<{
+                label?: string
+                description?: string
+                url?: string
+                icon?: string
+                color?: string
+                _type: 'iconLink'
+                _key: string
+              }>
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'pageAnchor'
+              anchorId?: string
+            }
+          | {
+              _key: string
+              _type: 'preservedSource'
+              format?: 'html' | 'markdown' | 'shortcode'
+              source?: string
+              reason?: string
+              shortcode?: Shortcode
+            }
+          | {
+              _key: string
+              _type: 'spacer'
+              size?: 'large'
+              hugoForm?: '%' | '<' | 'html'
+            }
+        > | null
+        tone?: 'info' | 'neutral' | 'success' | 'warning'
+        icon?: string
+        color?: string
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'callToAction'
+        label?: string
+        url?: string
+        variant?: 'button' | 'iconBlock' | 'textLink'
+        description?: string
+        icon?: string
+        color?: string
+        openInNewTab?: boolean
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'callToActionPair'
+        label?: string
+        url?: string
+        secondaryLabel?: string
+        secondaryUrl?: string
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'contactCard'
+        contact: {
+          name: string | null
+          role: string | null
+          email: string | null
+          phone: string | null
+          photo: SiteImage | null
+          shortText: string | null
+          address: string | null
+          addressUrl: string | null
+        } | null
+        heading?: string
+        text?: string
+        buttonLabel?: string
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'embeddedForm'
+        url?: string
+        title?: string
+        height?: string
+        width?: string
+        anchorId?: string
+        fallbackText?: string
+        frameAttributes?: Array<{
+          name?: string
+          value?: string
+          _type: 'frameAttribute'
+          _key: string
+        }>
+      }
+    | {
+        _key: string
+        _type: 'faqEntry'
+        question?: string
+        answer: Array<
+          | {
+              children?: Array<{
+                marks?: Array<string>
+                text?: string
+                _type: 'span'
+                _key: string
+              }>
+              style?: 'h2' | 'h3' | 'h4' | 'normal'
+              listItem?: 'bullet' | 'bulletSpaced' | 'number' | 'numberSpaced'
+              markDefs?: Array<
+                | {
+                    id?: string
+                    _type: 'headingAnchor'
+                    _key: string
+                  }
+                | {
+                    href?: string
+                    _type: 'link'
+                    _key: string
+                  }
+              >
+              level?: number
+              _type: 'block'
+              _key: string
+            }
+          | {
+              _key: string
+              _type: 'bodyImage'
+              asset?: SanityImageAssetReference
+              media?: unknown
+              hotspot?: SanityImageHotspot
+              crop?: SanityImageCrop
+              alt?: string
+              title?: string
+              caption?: string
+              legacyPath?: string
+              hugoForm?: 'figure'
+            }
+          | {
+              _key: string
+              _type: 'callToAction'
+              label?: string
+              url?: string
+              variant?: 'button' | 'iconBlock' | 'textLink'
+              description?: string
+              icon?: string
+              color?: string
+              openInNewTab?: boolean
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'callToActionPair'
+              label?: string
+              url?: string
+              secondaryLabel?: string
+              secondaryUrl?: string
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'contactCard'
+              contact: {
+                name: string | null
+                role: string | null
+                email: string | null
+                phone: string | null
+                photo: SiteImage | null
+                shortText: string | null
+                address: string | null
+                addressUrl: string | null
+              } | null
+              heading?: string
+              text?: string
+              buttonLabel?: string
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'embeddedForm'
+              url?: string
+              title?: string
+              height?: string
+              width?: string
+              anchorId?: string
+              fallbackText?: string
+              frameAttributes?: Array<{
+                name?: string
+                value?: string
+                _type: 'frameAttribute'
+                _key: string
+              }>
+            }
+          | {
+              _key: string
+              _type: 'iconLinkRow'
+              links?: Array<{
+                label?: string
+                description?: string
+                url?: string
+                icon?: string
+                color?: string
+                _type: 'iconLink'
+                _key: string
+              }>
+              hugoForm?: '%' | '<' | 'html'
+            }
+          | {
+              _key: string
+              _type: 'pageAnchor'
+              anchorId?: string
+            }
+          | {
+              _key: string
+              _type: 'preservedSource'
+              format?: 'html' | 'markdown' | 'shortcode'
+              source?: string
+              reason?: string
+              shortcode?: Shortcode
+            }
+          | {
+              _key: string
+              _type: 'spacer'
+              size?: 'large'
+              hugoForm?: '%' | '<' | 'html'
+            }
+        > | null
+        anchorId?: string
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'highlightedText'
+        content?: RichText
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'iconLinkRow'
+        links?: Array<{
+          label?: string
+          description?: string
+          url?: string
+          icon?: string
+          color?: string
+          _type: 'iconLink'
+          _key: string
+        }>
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'ingressPlacement'
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'pageAnchor'
+        anchorId?: string
+      }
+    | {
+        _key: string
+        _type: 'preservedSource'
+        format?: 'html' | 'markdown' | 'shortcode'
+        source?: string
+        reason?: string
+        shortcode?: Shortcode
+      }
+    | {
+        _key: string
+        _type: 'recruitmentProcessPlacement'
+        anchorId?: string
+        hugoForm?: '%' | '<' | 'html'
+      }
+    | {
+        _key: string
+        _type: 'spacer'
+        size?: 'large'
+        hugoForm?: '%' | '<' | 'html'
+      }
+  > | null
 } | null
 
 // Source: lib/queries/queries.ts
@@ -899,6 +2216,22 @@ export type EXPIRED_POSTING_IDS_QUERY_RESULT = Array<string>
 export type REFERENCED_DOCUMENTS_QUERY_RESULT = Array<
   | {
       _id: string
+      _type: 'careersPage'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title?: string
+      intro?: string
+      ingress?: RichText
+      body?: PostingBody
+      recruitmentProcess?: RecruitmentProcessReference
+      apply?: ApplyLink
+      language?: 'en' | 'no' | 'sv'
+      socialImage?: SiteImage
+      hugo?: HugoSource
+    }
+  | {
+      _id: string
       _type: 'contact'
       _createdAt: string
       _updatedAt: string
@@ -963,6 +2296,8 @@ export type REFERENCED_DOCUMENTS_QUERY_RESULT = Array<
           _key: string
         } & RecruitmentStep
       >
+      numbered?: boolean
+      spaced?: boolean
       closing?: RichText
     }
   | {
@@ -1036,8 +2371,9 @@ export type POSTINGS_USING_DOCUMENT_QUERY_RESULT = Array<{
 declare global {
   interface SanityQueries {
     '\n  *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && ($language == null || language == $language)]\n    | order(publishedAt desc) {\n      _id,\n      title,\n      "slug": slug.current,\n      intro,\n      language,\n      publishedAt,\n      validThrough,\n      employmentType,\n      "location": location.display,\n      "team": team->{name, "slug": slug.current}\n    }\n': OPEN_POSTINGS_QUERY_RESULT
-    '\n  *[_type == "posting" && slug.current == $slug][0] {\n    _id,\n    _updatedAt,\n    title,\n    "slug": slug.current,\n    intro,\n    ingress,\n    language,\n    publishedAt,\n    validThrough,\n    employmentType,\n    tableOfContentsLabel,\n    location,\n    apply,\n    sidebarImage,\n    socialImage,\n    aliases,\n    tags,\n    hugo,\n    "team": team->{name, "slug": slug.current, description},\n    "contact": contact->{name, role, email, phone, photo, shortText},\n    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing},\n    "faqs": faqs[]{_key, question, answer, anchorId},\n    "body": body[]{\n      ...,\n      _type == "contactCard" => {\n        "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n      }\n    },\n    "translations": translations[]->{title, language, "slug": slug.current}\n  }\n': POSTING_BY_SLUG_QUERY_RESULT
-    '\n  *[_type == "posting" && _id == $id][0] {\n    _id,\n    _updatedAt,\n    title,\n    "slug": slug.current,\n    intro,\n    ingress,\n    language,\n    publishedAt,\n    validThrough,\n    employmentType,\n    tableOfContentsLabel,\n    location,\n    apply,\n    sidebarImage,\n    socialImage,\n    aliases,\n    tags,\n    hugo,\n    "team": team->{name, "slug": slug.current, description},\n    "contact": contact->{name, role, email, phone, photo, shortText},\n    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing},\n    "faqs": faqs[]{_key, question, answer, anchorId},\n    "body": body[]{\n      ...,\n      _type == "contactCard" => {\n        "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n      }\n    },\n    "translations": translations[]->{title, language, "slug": slug.current}\n  }\n': POSTING_BY_ID_QUERY_RESULT
+    '\n  *[_type == "posting" && slug.current == $slug][0] {\n    _id,\n    _updatedAt,\n    title,\n    "slug": slug.current,\n    intro,\n    ingress,\n    language,\n    publishedAt,\n    validThrough,\n    employmentType,\n    tableOfContentsLabel,\n    location,\n    apply,\n    sidebarImage,\n    socialImage,\n    aliases,\n    tags,\n    hugo,\n    "team": team->{name, "slug": slug.current, description},\n    "contact": contact->{name, role, email, phone, photo, shortText},\n    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing, numbered, spaced},\n    "faqs": faqs[]{_key, question, answer, anchorId, hugoForm},\n    "body": body[]{\n  ...,\n  _type == "contactCard" => {\n    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n  },\n  _type == "callout" => {"content": content[]{\n  ...,\n  _type == "contactCard" => {\n    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n  }\n}},\n  _type == "faqEntry" => {"answer": answer[]{\n  ...,\n  _type == "contactCard" => {\n    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n  }\n}}\n},\n    "translations": translations[]->{title, language, "slug": slug.current}\n  }\n': POSTING_BY_SLUG_QUERY_RESULT
+    '\n  *[_type == "posting" && _id == $id][0] {\n    _id,\n    _updatedAt,\n    title,\n    "slug": slug.current,\n    intro,\n    ingress,\n    language,\n    publishedAt,\n    validThrough,\n    employmentType,\n    tableOfContentsLabel,\n    location,\n    apply,\n    sidebarImage,\n    socialImage,\n    aliases,\n    tags,\n    hugo,\n    "team": team->{name, "slug": slug.current, description},\n    "contact": contact->{name, role, email, phone, photo, shortText},\n    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing, numbered, spaced},\n    "faqs": faqs[]{_key, question, answer, anchorId, hugoForm},\n    "body": body[]{\n  ...,\n  _type == "contactCard" => {\n    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n  },\n  _type == "callout" => {"content": content[]{\n  ...,\n  _type == "contactCard" => {\n    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n  }\n}},\n  _type == "faqEntry" => {"answer": answer[]{\n  ...,\n  _type == "contactCard" => {\n    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n  }\n}}\n},\n    "translations": translations[]->{title, language, "slug": slug.current}\n  }\n': POSTING_BY_ID_QUERY_RESULT
+    '\n  *[_type == "careersPage"] | order(_id asc)[0] {\n    _id,\n    title,\n    intro,\n    ingress,\n    language,\n    apply,\n    socialImage,\n    hugo,\n    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing, numbered, spaced},\n    "body": body[]{\n  ...,\n  _type == "contactCard" => {\n    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n  },\n  _type == "callout" => {"content": content[]{\n  ...,\n  _type == "contactCard" => {\n    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n  }\n}},\n  _type == "faqEntry" => {"answer": answer[]{\n  ...,\n  _type == "contactCard" => {\n    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}\n  }\n}}\n}\n  }\n': CAREERS_PAGE_QUERY_RESULT
     '\n  *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now())) && team->slug.current == $team] | order(publishedAt desc) {\n    _id,\n    title,\n    "slug": slug.current,\n    intro,\n    publishedAt,\n    "location": location.display\n  }\n': OPEN_POSTINGS_BY_TEAM_QUERY_RESULT
     '\n  *[_type == "posting"] | order(slug.current asc) {\n    _id,\n    "slug": slug.current,\n    "aliases": coalesce(aliases, []),\n    "isOpen": (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))\n  }\n': POSTING_ROUTES_QUERY_RESULT
     '\n  *[_type == "posting" && (!defined(validThrough) || dateTime(validThrough) > dateTime(now()))] | order(slug.current asc) {\n    _id,\n    "slug": slug.current,\n    "lastModified": _updatedAt,\n    language\n  }\n': SITEMAP_POSTINGS_QUERY_RESULT

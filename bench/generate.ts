@@ -8,7 +8,7 @@ import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:
 import path from 'node:path'
 
 import {splitFrontMatter, stringValue} from '../lib/hugo/frontMatter'
-import {PAIRED_SHORTCODES} from '../lib/hugo/shortcodes'
+import {knownTemplate} from '../lib/import/shortcodes'
 import {slugify} from '../lib/model/slug'
 
 export const BENCH_LANGUAGES = ['en', 'sv', 'no'] as const
@@ -308,9 +308,9 @@ function splitBlocks(body: string): Segment[] {
   }
   for (const line of body.split(/\r?\n/)) {
     for (const match of line.matchAll(OPENING_TAG))
-      if (PAIRED_SHORTCODES.has(match[1] ?? '')) depth++
+      if (knownTemplate(match[1] ?? '')?.inner) depth++
     for (const match of line.matchAll(CLOSING_TAG))
-      if (PAIRED_SHORTCODES.has(match[1] ?? '')) depth--
+      if (knownTemplate(match[1] ?? '')?.inner) depth--
     if (line.trim() === '' && depth <= 0) flush()
     else lines.push(line)
   }

@@ -9,8 +9,9 @@ import {
 
 import {SANITY_API_VERSION} from '../lib/apiVersion'
 import {ANCHOR_ID_PATTERN, checkLink, type LinkKind} from '../lib/model/links'
+import {checkEmbedUrl, parseEmbedOrigins} from '../lib/model/embeds'
 import {checkAlias, checkPostingSlug, postingSlugOfPath} from '../lib/model/sitePaths'
-import {SLUG_PATTERN} from '../lib/model/slug'
+import {slugProblem} from '../lib/model/slug'
 import {translationProblems, type TranslationVersion} from '../lib/model/translations'
 import {NOT_EXPIRED_FILTER, POSTING_FILTER} from '../lib/queries/filters'
 import {DEFAULT_SITE_SETTINGS} from '../lib/render/settings'
@@ -59,16 +60,32 @@ export function requiredHref(rule: StringRule, whenMissing: string, allowed: rea
 }
 
 /**
- * A required slug in the shape of the website's addresses. One custom rule on purpose: the slug
- * type's built-in `required` only says "Required", which tells HR nothing.
+ * A required slug that is a page address on the website as it is (Hugo's own path segment). One
+ * custom rule on purpose: the slug type's built-in `required` only says "Required", which tells
+ * HR nothing.
  */
 export function requiredSlug(rule: SlugRule, whenMissing: string, example: string) {
   return rule
     .custom((slug) => {
       if (!slug?.current) return whenMissing
-      return SLUG_PATTERN.test(slug.current)
-        ? true
-        : `Use lower-case letters, digits and hyphens only, like "${example}".`
+      return slugProblem(slug.current, example) ?? true
+    })
+    .error()
+}
+
+/**
+ * Sites the Studio lets HR embed, from SANITY_STUDIO_EMBED_ORIGINS (comma-separated origins);
+ * without it, any https page. The export reads EMBED_ORIGINS the same way.
+ */
+const STUDIO_EMBED_ORIGINS = parseEmbedOrigins(process.env.SANITY_STUDIO_EMBED_ORIGINS)
+
+/** The address of an embedded form: https, and on the allow-list when there is one. */
+export function embedUrlRule(rule: StringRule) {
+  return rule
+    .custom((url) => {
+      if (!url) return true
+      const check = checkEmbedUrl(url, STUDIO_EMBED_ORIGINS)
+      return check.ok ? true : check.reason
     })
     .error()
 }
@@ -188,4 +205,32 @@ export function translationsLinkBack(rule: ArrayRule<Reference[]>) {
     )
     return problems.length === 0 ? true : problems.join(' ')
   })
+}
+
+type Placed = {_type?: string}
+
+/**
+ * A "Lead paragraph here" or "Recruitment process here" block with nothing to show, or shown
+ * twice: said on the body, where HR sees the block.
+ */
+export function placementProblem(document: unknown) {
+  const page = document as
+    {body?: Placed[]; ingress?: unknown[]; recruitmentProcess?: {_ref?: string}} | undefined
+  const count = (type: string) => (page?.body ?? []).filter((block) => block._type === type).length
+  const problem = (message: string) => ({message, path: ['body']})
+  if (count('ingressPlacement') > 1)
+    return problem(
+      'The lead paragraph stands in one place: remove the extra "Lead paragraph here".',
+    )
+  if (count('recruitmentProcessPlacement') > 1)
+    return problem(
+      'The recruitment process stands in one place: remove the extra "Recruitment process here".',
+    )
+  if (count('ingressPlacement') && !page?.ingress?.length)
+    return problem('"Lead paragraph here" shows nothing: write the Lead paragraph, or remove it.')
+  if (count('recruitmentProcessPlacement') && !page?.recruitmentProcess?._ref)
+    return problem(
+      '"Recruitment process here" shows nothing: choose the Recruitment process, or remove it.',
+    )
+  return undefined
 }

@@ -23,7 +23,7 @@ const program = new Command('export')
   .option('--out <dir>', 'directory for the HTML site', DEFAULT_SITE_DIR)
   .option(
     '--hugo-out <dir>',
-    'directory for the Hugo content (content/career/<slug>.md)',
+    'directory for the Hugo content (content/career/<slug>.md, the careers page _index.md)',
     DEFAULT_HUGO_DIR,
   )
   .option('--drafts', 'export drafts over published documents, as editors see them', false)

@@ -11,7 +11,7 @@ import {sanitySchemaDefinitionToPortableTextSchema} from '@portabletext/sanity-b
 
 import {schemaTypes} from '../schemas'
 import {postingBody} from '../schemas/objects/postingBody'
-import {richText} from '../schemas/objects/richText'
+import {boxContent, richText} from '../schemas/objects/richText'
 
 type Definition = Parameters<typeof sanitySchemaDefinitionToPortableTextSchema>
 
@@ -21,6 +21,10 @@ const toPortableTextSchema = (definition: unknown) =>
   })
 
 const file = new URL('../lib/hugo/portableTextSchemas.json', import.meta.url)
-const schemas = {body: toPortableTextSchema(postingBody), richText: toPortableTextSchema(richText)}
+const schemas = {
+  body: toPortableTextSchema(postingBody),
+  richText: toPortableTextSchema(richText),
+  boxContent: toPortableTextSchema(boxContent),
+}
 writeFileSync(file, `${JSON.stringify(schemas, null, 2)}\n`)
 console.log(`Wrote ${file.pathname}`)

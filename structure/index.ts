@@ -111,6 +111,7 @@ export const structure: StructureResolver = (S, context) =>
               S.documentTypeListItem('posting').title('All postings'),
             ]),
         ),
+      S.documentTypeListItem('careersPage').title('Careers page'),
       S.divider(),
       S.documentTypeListItem('team').title('Teams'),
       S.documentTypeListItem('contact').title('Contacts'),

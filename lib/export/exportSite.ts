@@ -4,6 +4,7 @@ import {dirname, join, posix, sep} from 'node:path'
 import type {CareersDataset} from '../dataset/types'
 import {checkAlias, checkPostingSlug, postingSlugOfPath} from '../model/sitePaths'
 import {
+  CAREERS_PAGE_QUERY,
   DRAFT_POSTING_IDS_QUERY,
   EXPORTABLE_POSTINGS_QUERY,
   FEED_POSTINGS_QUERY,
@@ -37,7 +38,12 @@ import {
   type RenderIssue,
   type SiteSettings,
 } from '../render'
-import {postingToHugoMarkdown} from './hugoMarkdown'
+import {
+  careersPageContentPath,
+  careersPageToHugoMarkdown,
+  hugoContentPath,
+  postingToHugoMarkdown,
+} from './hugoMarkdown'
 
 export interface ExportOptions {
   dataset: CareersDataset
@@ -161,7 +167,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     const draft = options.drafts === true && draftIds.has(`drafts.${id}`)
     try {
       const page = renderPostingPage(posting, settings)
-      const markdown = postingToHugoMarkdown(posting, {draft})
+      const markdown = postingToHugoMarkdown(posting, {draft, embedOrigins: settings.embedOrigins})
       const missing = findMissingJobPostingFields(page.jsonLd)
         .filter((field) => field.level === 'recommended')
         .map((field) => ({
@@ -294,12 +300,22 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
   site.set('index.html', renderRedirectPage({to: settings.careersPath}, settings))
   site.set(settings.stylesheetPath, await readFile(SITE_STYLESHEET_FILE, 'utf8'))
   const hugo = new Map<string, string>()
-  for (const {exported, html, markdown} of exportedPages) {
+  for (const {posting, exported, html, markdown} of exportedPages) {
     site.set(join(postingPath(settings, exported.slug), 'index.html'), html)
-    hugo.set(join('content', 'career', `${exported.slug}.md`), markdown)
+    hugo.set(hugoContentPath({slug: exported.slug, hugo: posting.hugo}), markdown)
   }
   for (const redirect of redirects) {
     site.set(join(redirect.folder, 'index.html'), renderRedirectPage(redirect, settings))
+  }
+
+  // The careers section's own page, written back as its _index.md.
+  const careersPage = await dataset.fetch(CAREERS_PAGE_QUERY, {}, fetchOptions)
+  if (careersPage) {
+    const draft = options.drafts === true && draftIds.has(`drafts.${careersPage._id}`)
+    hugo.set(
+      careersPageContentPath(careersPage),
+      careersPageToHugoMarkdown(careersPage, {draft, embedOrigins: settings.embedOrigins}).markdown,
+    )
   }
 
   await replaceDirectories([

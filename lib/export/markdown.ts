@@ -29,11 +29,22 @@ export interface MarkdownSerializers {
     text: string
   }) => string | undefined
   /** What follows a heading's text on its line, such as ` {#id}`. */
-  headingSuffix?: (text: string) => string
+  headingSuffix?: (block: PortableTextBlock) => string
+  /** Markdown to write right after a block (its own separator included), such as a script tag. */
+  after?: (block: ArbitraryTypedObject) => string
+  /** Blocks written on the line right after the previous one, with no blank line between. */
+  joined?: (block: ArbitraryTypedObject) => boolean
 }
 
 const DELIMITERS: Record<string, string> = {strong: '**', em: '*', 'strike-through': '~~'}
-const HEADING_MARKERS: Record<string, string> = {h1: '#', h2: '##', h3: '###', h4: '####'}
+const HEADING_MARKERS: Record<string, string> = {
+  h1: '#',
+  h2: '##',
+  h3: '###',
+  h4: '####',
+  h5: '#####',
+  h6: '######',
+}
 // Child lists sit four spaces in: inside the content column of both "- " and "1. " items.
 const LIST_INDENT = '    '
 
@@ -42,14 +53,14 @@ export function blocksToMarkdown(
   serializers: MarkdownSerializers,
 ): string {
   let markdown = ''
-  let previousWasListItem = false
+  let previousListItem: PortableTextBlock | undefined
   blocks.forEach((block, index) => {
     let chunk: string
-    let isListItem = false
+    let listBlock: PortableTextBlock | undefined
     if (isPortableTextBlock(block)) {
       const text = inlineMarkdown(block, serializers)
       if (block.listItem) {
-        isListItem = true
+        listBlock = block
         chunk = listItem(block, text)
       } else {
         chunk = styledBlock(block, text, serializers)
@@ -57,17 +68,47 @@ export function blocksToMarkdown(
     } else {
       chunk = serializers.block(block, index)
     }
-    if (!chunk) return
-    const separator = markdown === '' ? '' : isListItem && previousWasListItem ? '\n' : '\n\n'
-    markdown += separator + chunk
-    previousWasListItem = isListItem
+    const after = serializers.after?.(block) ?? ''
+    if (!chunk) {
+      if (after) markdown += markdown === '' ? after.trimStart() : after
+      return
+    }
+    const separator =
+      markdown === ''
+        ? ''
+        : serializers.joined?.(block)
+          ? '\n'
+          : listBlock && previousListItem
+            ? listSeparator(previousListItem, listBlock)
+            : '\n\n'
+    markdown += separator + chunk + after
+    previousListItem = after ? undefined : listBlock
   })
   return markdown
 }
 
+/**
+ * Between two list items: a line break in a tight list, a blank line in a spaced (loose) one.
+ * Going into a nested list, the outer list decides; coming out of one, the list returned to.
+ */
+function listSeparator(previous: PortableTextBlock, next: PortableTextBlock): string {
+  const deeper = (next.level ?? 1) > (previous.level ?? 1)
+  const decider = deeper ? previous : next
+  if (
+    !deeper &&
+    (next.level ?? 1) === (previous.level ?? 1) &&
+    listKind(previous) !== listKind(next)
+  )
+    return '\n\n'
+  return isSpaced(decider) ? '\n\n' : '\n'
+}
+
+const isSpaced = (block: PortableTextBlock) => Boolean(block.listItem?.endsWith('Spaced'))
+const listKind = (block: PortableTextBlock) => block.listItem?.replace(/Spaced$/, '')
+
 function listItem(block: PortableTextBlock, text: string): string {
   const indent = LIST_INDENT.repeat(Math.max(1, block.level ?? 1) - 1)
-  const marker = block.listItem === 'number' ? '1.' : '-'
+  const marker = listKind(block) === 'number' ? '1.' : '-'
   const continuation = `\n${indent}${' '.repeat(marker.length + 1)}`
   return `${indent}${marker} ${text.split('\n').join(continuation)}`
 }
@@ -81,9 +122,8 @@ function styledBlock(
   const style = block.style ?? 'normal'
   const heading = HEADING_MARKERS[style]
   if (heading) {
-    const plain = block.children.map((child) => spanText(child)).join('')
     // A heading is one line: its hard breaks become spaces.
-    return `${heading} ${text.replace(/\\?\n/g, ' ')}${serializers.headingSuffix?.(plain) ?? ''}`
+    return `${heading} ${text.replace(/\\?\n/g, ' ')}${serializers.headingSuffix?.(block) ?? ''}`
   }
   if (style === 'blockquote') return text.replace(/^/gm, '> ')
   return text
@@ -149,12 +189,22 @@ function codeSpan(text: string): string {
 export function escapeText(text: string): string {
   return (
     text
-      .replace(/[\\`*_[\]<>~|]/g, '\\$&')
+      // "_" between two letters or digits never starts emphasis: left as it is, so addresses
+      // such as https://example.com/a_b stay one link for Hugo's linkify.
+      .replace(/[\\`*_[\]<>~|]/g, (char, offset: number) =>
+        char === '_' && isWordChar(text[offset - 1]) && isWordChar(text[offset + 1])
+          ? char
+          : `\\${char}`,
+      )
       .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
       .replace(/\{/g, '&#123;')
       // A link may follow this text, and "!" before "[" would make it an image.
       .replace(/!$/, '\\!')
   )
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char)
 }
 
 /** A line that would start a heading, quote, list or rule keeps its first character literal. */

@@ -13,6 +13,8 @@ export interface MarkDefinition {
   _type: string
   _key: string
   href?: string
+  /** A heading's jump-target name (`headingAnchor`). */
+  id?: string
 }
 
 export interface TextBlock {

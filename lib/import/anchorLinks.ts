@@ -1,6 +1,4 @@
 import {anchorIdsOf} from '../model/anchors'
-import {checkLink} from '../model/links'
-import {slugify} from '../model/slug'
 import type {ImportedDocument} from './types'
 
 export interface AnchorFinding {
@@ -10,11 +8,11 @@ export interface AnchorFinding {
 }
 
 /**
- * In-page links (`#…`) of a posting, checked against the jump targets its body offers. Hugo keeps
- * letters such as "å" in heading ids while our ids are plain ASCII (see slugify), so a link
- * written for the old site is rewritten to the id the same heading gets now.
+ * In-page links (`#…`) of a posting, checked against the jump targets its body offers: heading
+ * ids are Hugo's own (lib/model/anchors.ts), so a link written for the old site keeps working as
+ * written; one that led nowhere there leads nowhere here either, and is reported.
  */
-export function repairAnchorLinks(posting: ImportedDocument): AnchorFinding[] {
+export function checkAnchorLinks(posting: ImportedDocument): AnchorFinding[] {
   const ids = anchorIdsOf(posting.body as never)
   const findings: AnchorFinding[] = []
   const visit = (value: unknown, path: string) => {
@@ -31,15 +29,7 @@ export function repairAnchorLinks(posting: ImportedDocument): AnchorFinding[] {
         typeof fieldValue === 'string' &&
         fieldValue.startsWith('#')
       ) {
-        const repaired = repair(fieldValue, ids)
-        if (repaired && repaired !== fieldValue) {
-          object[field] = repaired
-          findings.push({
-            severity: 'info',
-            field: fieldPath,
-            message: `The link "${fieldValue}" now points to "${repaired}", the id its heading has in the new site.`,
-          })
-        } else if (!repaired) {
+        if (!ids.has(decode(fieldValue.slice(1)))) {
           findings.push({
             severity: 'warning',
             field: fieldPath,
@@ -51,13 +41,6 @@ export function repairAnchorLinks(posting: ImportedDocument): AnchorFinding[] {
   }
   visit(posting, '')
   return findings
-}
-
-function repair(url: string, ids: Set<string>): string | undefined {
-  const id = decode(url.slice(1))
-  if (checkLink(url).ok && ids.has(id)) return url
-  const slug = slugify(id)
-  return ids.has(slug) ? `#${slug}` : undefined
 }
 
 function decode(text: string): string {

@@ -1,160 +1,249 @@
-import {classifyHtml, htmlToText} from '../hugo/html'
-import {markdownToBlocks, runInMarker, type ConvertedBlock, type TextTarget} from '../hugo/markdown'
+import {classifyHtml, type HtmlMeaning} from '../hugo/html'
+import {markdownToBlocks, type ConvertedBlock, type TextTarget} from '../hugo/markdown'
+import portableTextSchemas from '../hugo/portableTextSchemas.json' with {type: 'json'}
 import {isTextBlock, type BlockObject, type TextBlock} from '../hugo/portableText'
-import {param, type HugoNode, type ShortcodeNode} from '../hugo/shortcodes'
-import {isEmail} from '../model/links'
+import type {HugoNode, ShortcodeNode} from '../hugo/shortcodes'
+import {checkEmbedUrl, KEPT_FRAME_ATTRIBUTES} from '../model/embeds'
 import type {AssetResolver, SiteImage} from './assets'
 import {checkHref, compact, type Issue} from './fields'
-import {PROCESS_TITLE, splitProcess} from './process'
-import type {ContactFields, SharedDocuments} from './shared'
-import {reference} from './types'
+import {keyGenerator} from './keys'
+import type {PageReferences} from './pageRefs'
+import {SharedDocuments} from './shared'
+import {SHORTCODE_HANDLERS} from './shortcodes'
 
-type BodyMember = TextBlock | BlockObject
+export type BodyMember = TextBlock | BlockObject
 
-/** Walks the shortcode tree in document order and builds the body and the shared documents. */
+/** What one page's body builders share: where issues go, the shared documents, what was found. */
+export interface PageContext {
+  file: string
+  shared: SharedDocuments
+  assets: AssetResolver
+  keys: () => string
+  issues: Issue[]
+  pageRefs: PageReferences
+  /** Origins forms may be embedded from; undefined allows any https origin. */
+  embedOrigins?: readonly string[]
+  /** The first lead paragraph: the page's `ingress`. */
+  ingress?: TextBlock[]
+  processId?: string
+  contactId?: string
+  contactFromRecruiterCard: boolean
+  /** The first in-page button, the apply link of pages without a sidebar link. */
+  firstButton?: {label: string; url: string}
+  /**
+   * Where `{{< accordion-script >}}` stood (`joined`: on the line right after that block), or,
+   * for a page with boxes and no script, how many boxes it had.
+   */
+  accordionScript?: {after?: string; insideStartOf?: string; joined?: boolean; missingWith?: number}
+  /** Question boxes and processes read so far. */
+  accordions: number
+  /**
+   * Blocks the old page had on the line right after the block before them, with no blank line
+   * between: for Hugo they share a paragraph (two shortcodes in one `<p>`), so the export writes
+   * them so again.
+   */
+  joined: Set<string>
+}
+
+export interface BuilderOptions {
+  /** Key generator of the document the blocks go into (a shared process has its own). */
+  keys?: () => string
+  /** Key of the block whose content this builder reads (a box), for blocks placed inside it. */
+  containerKey?: string
+  /** Where issues go, when not the page's (a trial read that may be thrown away). */
+  issues?: Issue[]
+}
+
+/** Block types each kind of text may hold, from the generated Portable Text schemas. */
+const ALLOWED_TYPES: Record<TextTarget, Set<string>> = {
+  body: new Set(['block', ...portableTextSchemas.body.blockObjects.map((type) => type.name)]),
+  boxContent: new Set([
+    'block',
+    ...portableTextSchemas.boxContent.blockObjects.map((type) => type.name),
+  ]),
+  richText: new Set(['block']),
+}
+
+/**
+ * Walks a page's shortcode tree in document order and builds a body (or, for the content of a
+ * box, a rich text). Text and inline shortcodes gather into markdown, converted when a block
+ * shortcode or the end comes; each block shortcode goes to its family's handler (./shortcodes).
+ */
 export class BodyBuilder {
-  members: BodyMember[] = []
-  ingress: TextBlock[] | undefined
-  processId: string | undefined
-  contactId: string | undefined
-  private contactFromRecruiterCard = false
-  firstButton: {label: string; url: string} | undefined
+  readonly members: BodyMember[] = []
+  readonly keys: () => string
+  readonly issues: Issue[]
+  readonly containerKey: string | undefined
   private markdown = ''
   private markdownLine = 1
+  /** The whitespace between the last block and what comes next. */
+  private gap = ''
+  /** The next block added follows the previous one with no blank line. */
+  private joinNext = false
 
   constructor(
-    private readonly file: string,
-    private readonly shared: SharedDocuments,
-    private readonly assets: AssetResolver,
-    private readonly keys: () => string,
-    private readonly issues: Issue[],
-  ) {}
-
-  walk(nodes: HugoNode[]) {
-    for (const node of nodes) {
-      if (node.kind === 'text') this.append(node.text, node.line)
-      else if (node.name === 'inline')
-        this.append(runInMarker(param(node, 'text', 0) ?? ''), node.line)
-      else if (isPageReference(node)) this.append(pageUrl(node), node.line)
-      else {
-        this.flush()
-        this.shortcode(node)
-      }
-    }
+    readonly page: PageContext,
+    readonly target: TextTarget,
+    options: BuilderOptions = {},
+  ) {
+    this.keys = options.keys ?? page.keys
+    this.issues = options.issues ?? page.issues
+    this.containerKey = options.containerKey
   }
 
-  private append(text: string, line: number) {
+  /** The top-level body of the page, as opposed to the content of a box. */
+  get isBody(): boolean {
+    return this.target === 'body' && this.containerKey === undefined
+  }
+
+  /** The shortcode being read follows the previous block with no blank line between. */
+  get joinsPrevious(): boolean {
+    return this.joinNext
+  }
+
+  /** Nothing read yet: no block and no pending text. */
+  get isEmpty(): boolean {
+    return this.members.length === 0 && this.markdown.trim() === ''
+  }
+
+  walk(nodes: readonly HugoNode[]): this {
+    for (const node of nodes) {
+      if (node.kind === 'text') {
+        this.append(node.text, node.line)
+        continue
+      }
+      const handler = SHORTCODE_HANDLERS[node.name]
+      if (handler?.inline) {
+        this.append(handler.inline(node, this), node.line)
+        continue
+      }
+      this.flush()
+      this.joinNext = this.members.length > 0 && !hasBlankLine(this.gap)
+      if (handler?.block) handler.block(node, this)
+      else this.preserveShortcode(node, `The website's "${node.name}" shortcode has no block here`)
+      this.joinNext = false
+      this.gap = ''
+    }
+    return this
+  }
+
+  /** Convert the markdown gathered so far. */
+  flush(): this {
+    const text = this.markdown
+    this.markdown = ''
+    if (text.trim() === '') {
+      this.gap += text
+      return this
+    }
+    const leading = /^\s*/.exec(text)?.[0] ?? ''
+    this.joinNext = this.members.length > 0 && !hasBlankLine(this.gap + leading)
+    const {blocks, issues} = markdownToBlocks(text, {
+      target: this.target,
+      keyGenerator: this.keys,
+      firstLine: this.markdownLine,
+    })
+    this.issues.push(...issues)
+    for (const block of blocks) this.addConverted(block)
+    this.joinNext = false
+    this.gap = /\s*$/.exec(text)?.[0] ?? ''
+    return this
+  }
+
+  /** The members of a box's content (`node`'s children): a box's, or plain rich text. */
+  nested(
+    node: ShortcodeNode,
+    containerKey: string,
+    {target = 'boxContent', keys = this.keys}: {target?: TextTarget; keys?: () => string} = {},
+  ) {
+    return new BodyBuilder(this.page, target, {keys, containerKey}).walk(node.children).flush()
+      .members
+  }
+
+  /**
+   * A box's content read on trial, to see what it holds: nothing it finds reaches the page (no
+   * shared document, no issue, no script position).
+   */
+  readAside(node: ShortcodeNode): BodyMember[] {
+    const page: PageContext = {
+      ...this.page,
+      shared: new SharedDocuments(),
+      issues: [],
+      accordionScript: undefined,
+      firstButton: undefined,
+      joined: new Set(),
+      accordions: 0,
+    }
+    return new BodyBuilder(page, 'boxContent', {keys: keyGenerator('aside'), containerKey: 'aside'})
+      .walk(node.children)
+      .flush().members
+  }
+
+  /** Add a block, or keep the shortcode it came from when this kind of text cannot hold it. */
+  add(member: BodyMember, from?: ShortcodeNode): void {
+    if (ALLOWED_TYPES[this.target].has(member._type)) {
+      this.push(member)
+      return
+    }
+    if (from) this.preserveShortcode(from, `A "${from.name}" cannot stand inside another box`)
+    else
+      this.preserve('markdown', JSON.stringify(member), 'A block that cannot stand here', undefined)
+  }
+
+  /** The key of the block read last, or "" at the start. */
+  lastKey(): string {
+    return this.members[this.members.length - 1]?._key ?? ''
+  }
+
+  append(text: string, line: number): void {
     if (this.markdown.trim() === '') this.markdownLine = line
     this.markdown += text
   }
 
-  flush() {
-    if (this.markdown.trim() !== '') {
-      for (const block of this.convert(this.markdown, 'body', this.markdownLine))
-        this.addBodyBlock(block)
-    }
-    this.markdown = ''
+  /** A link as the website's resolve-link partial reads it: a `.md` path is Hugo's `relref`. */
+  resolveLink(value: string | undefined, line: number): string | undefined {
+    if (value === undefined) return undefined
+    const trimmed = value.trim()
+    if (!/\.md(#.*)?$/i.test(trimmed) || /^(https?:|mailto:|tel:|#)/i.test(trimmed)) return trimmed
+    return this.page.pageRefs.resolve(trimmed, this.page.file, line, this.issues) ?? trimmed
   }
 
-  private convert(
-    markdown: string,
-    target: TextTarget,
+  checkLink(url: string | undefined, line: number, field = 'body'): void {
+    if (url) checkHref(url, field, line, this.issues)
+  }
+
+  /** A button or link block; one without a label or link is kept and reported. */
+  callToAction(
+    fields: Record<string, unknown> & {label?: string; url?: string; variant: string},
     line: number,
-    keys = this.keys,
-  ): ConvertedBlock[] {
-    const {blocks, issues} = markdownToBlocks(markdown, {
-      target,
-      keyGenerator: keys,
-      firstLine: line,
-    })
-    this.issues.push(...issues)
-    for (const block of blocks) if (isTextBlock(block)) this.checkLinks(block, line)
-    return blocks
-  }
-
-  /** Text for a rich-text field: inline HTML reduced to text, anchors dropped (they cannot live there). */
-  private richText(node: ShortcodeNode, keys = this.keys): TextBlock[] {
-    const blocks = this.convert(this.innerMarkdown(node), 'richText', node.line, keys)
-    return blocks.flatMap((block): TextBlock[] => {
-      if (isTextBlock(block)) return [block]
-      const html = String(block.html ?? '')
-      const meaning = classifyHtml(html)
-      if (meaning.kind === 'anchor') {
-        this.issues.push({
-          severity: 'warning',
-          line: node.line,
-          message: `The jump target "#${meaning.id}" inside "${node.name}" was dropped: move it into the body if links use it.`,
-        })
-        return []
-      }
-      const text = htmlToText(html)
+  ) {
+    if (!fields.label || !fields.url) {
       this.issues.push({
         severity: 'warning',
-        line: Number(block.line ?? node.line),
-        message: `HTML inside "${node.name}" was reduced to its text: ${html.slice(0, 60)}`,
+        line,
+        field: 'body',
+        message: `A ${fields.variant === 'textLink' ? 'text link' : 'button'} has no ${fields.label ? 'link' : 'label'}: it was kept as it is; complete it in the Studio.`,
       })
-      return text ? this.convert(text, 'richText', node.line, keys).filter(isTextBlock) : []
-    })
-  }
-
-  /** The inner content as markdown: run-in headings marked, nested shortcodes kept as written. */
-  private innerMarkdown(node: ShortcodeNode): string {
-    return node.children
-      .map((child) => {
-        if (child.kind === 'text') return child.text
-        if (child.name === 'inline') return runInMarker(param(child, 'text', 0) ?? '')
-        if (isPageReference(child)) return pageUrl(child)
-        this.issues.push({
-          severity: 'warning',
-          line: child.line,
-          message: `The "${child.name}" shortcode inside "${node.name}" was kept as text: it cannot be placed there.`,
-        })
-        return child.source
-      })
-      .join('')
-  }
-
-  private addBodyBlock(block: ConvertedBlock) {
-    if (block._type === 'bodyImage') {
-      const legacyPath = String(block.legacyPath)
-      this.bodyImage(legacyPath, block.alt as string | undefined, this.markdownLine, block._key)
-      return
     }
-    if (block._type !== 'html') {
-      this.members.push(block as BodyMember)
-      return
-    }
-    const html = String(block.html)
-    const line = Number(block.line)
-    const meaning = classifyHtml(html)
-    switch (meaning.kind) {
-      case 'anchor':
-        this.anchor(meaning.id, line)
-        return
-      case 'ingress': {
-        const blocks = this.convert(meaning.text, 'richText', line).filter(isTextBlock)
-        this.setIngress(blocks, line)
-        return
-      }
-      case 'button':
-        // id="button" is the old site's styling hook for buttons, not a place links jump to.
-        if (meaning.id && meaning.id !== 'button') this.anchor(meaning.id, line)
-        this.callToAction({label: meaning.label, url: meaning.href, variant: 'button'}, line)
-        return
-      default:
-        this.preserve('html', html, 'Raw HTML with no matching block', line)
-    }
+    this.checkLink(fields.url, line)
+    if (fields.label && fields.url?.startsWith('#'))
+      this.page.firstButton ??= {label: fields.label, url: fields.url}
+    return compact({_type: 'callToAction', _key: this.keys(), ...fields})
   }
 
   /** An image in the text: uploaded with --assets when the file is there, else its old path kept. */
-  private bodyImage(legacyPath: string, alt: string | undefined, line: number, key = this.keys()) {
-    const sanityAsset = this.assets.sanityAsset(legacyPath)
+  bodyImage(
+    fields: {legacyPath: string; alt?: string; title?: string; caption?: string; hugoForm?: string},
+    line: number,
+    key = this.keys(),
+  ) {
+    const {legacyPath, alt} = fields
+    const sanityAsset = this.page.assets.sanityAsset(legacyPath)
     if (!sanityAsset) {
       this.issues.push({
-        severity: this.assets.enabled ? 'warning' : 'info',
+        severity: this.page.assets.enabled ? 'warning' : 'info',
         line,
         field: 'body',
-        message: `The image "${legacyPath}" was kept as a path on the old website${this.assets.enabled ? ': it is not under the assets directory' : ' (pass --assets DIR to upload it)'}.`,
+        message: `The image "${legacyPath}" was kept as a path on the old website${this.page.assets.enabled ? ': it is not under the assets directory' : ' (pass --assets DIR to upload it)'}.`,
       })
     }
     if (!alt) {
@@ -165,8 +254,183 @@ export class BodyBuilder {
         message: `The image "${legacyPath}" has no description (alt text) for screen readers.`,
       })
     }
-    this.members.push(
-      compact({_type: 'bodyImage', _key: key, _sanityAsset: sanityAsset, alt, legacyPath}),
+    this.add(compact({_type: 'bodyImage', _key: key, _sanityAsset: sanityAsset, ...fields}))
+  }
+
+  photo(legacyPath: string, line: number): SiteImage {
+    const {image, uploaded} = this.page.assets.siteImage(legacyPath)
+    if (!uploaded && this.page.assets.enabled) {
+      this.issues.push({
+        severity: 'warning',
+        line,
+        message: `The photo "${legacyPath}" was not found under the assets directory; its old path was kept.`,
+      })
+    }
+    return image
+  }
+
+  /** The first lead paragraph is the page's; later ones are highlighted paragraphs in place. */
+  leadParagraph(content: TextBlock[], line: number, hugoForm?: string): void {
+    if (this.isBody && !this.page.ingress) {
+      this.page.ingress = content
+      this.add(compact({_type: 'ingressPlacement', _key: this.keys(), hugoForm}))
+      return
+    }
+    this.issues.push({
+      severity: 'info',
+      line,
+      field: 'body',
+      message: 'A second lead paragraph (ingress) was kept in place as a highlighted paragraph.',
+    })
+    this.add(compact({_type: 'highlightedText', _key: this.keys(), content, hugoForm}))
+  }
+
+  /** Keep a shortcode with no block, as its parts, for HR to see and the export to check. */
+  preserveShortcode(node: ShortcodeNode, reason: string): void {
+    const params = [
+      ...node.params.positional.map((value) => ({
+        _key: this.keys(),
+        _type: 'shortcodeParam',
+        value,
+      })),
+      ...Object.entries(node.params.named).map(([name, value]) => ({
+        _key: this.keys(),
+        _type: 'shortcodeParam',
+        name,
+        value,
+      })),
+    ]
+    const inner = node.paired
+      ? node.children.map((child) => (child.kind === 'text' ? child.text : child.source)).join('')
+      : undefined
+    this.warnKept('shortcode', node.source, reason, node.line)
+    this.push({
+      _type: 'preservedSource',
+      _key: this.keys(),
+      format: 'shortcode',
+      source: node.source,
+      reason,
+      shortcode: compact({
+        name: node.name,
+        delimiter: node.delimiter,
+        params: params.length ? params : undefined,
+        inner,
+        paired: node.paired || undefined,
+      }),
+    })
+  }
+
+  preserve(format: 'html' | 'markdown', source: string, reason: string, line: number | undefined) {
+    this.warnKept(format, source, reason, line)
+    this.push({_type: 'preservedSource', _key: this.keys(), format, source, reason})
+  }
+
+  /** Every block goes in here: the first after a gap without a blank line is marked joined. */
+  private push(member: BodyMember) {
+    if (this.joinNext) this.page.joined.add(member._key)
+    this.joinNext = false
+    this.members.push(member)
+  }
+
+  private warnKept(format: string, source: string, reason: string, line: number | undefined) {
+    this.issues.push({
+      severity: 'warning',
+      line,
+      field: 'body',
+      message: `${reason}: kept as preserved ${format} for HR to rewrite (${source.trim().slice(0, 60)}).`,
+    })
+  }
+
+  private addConverted(block: ConvertedBlock) {
+    if (block._type === 'bodyImage') {
+      const {legacyPath, alt, title} = block as {legacyPath?: string; alt?: string; title?: string}
+      this.bodyImage({legacyPath: String(legacyPath), alt, title}, this.markdownLine, block._key)
+      return
+    }
+    if (block._type !== 'html') {
+      if (isTextBlock(block)) this.checkTextLinks(block)
+      this.add(block as BodyMember)
+      return
+    }
+    const html = String(block.html)
+    const line = Number(block.line)
+    const meanings = classifyHtml(html)
+    if (!meanings) {
+      this.preserve('html', html, 'Raw HTML with no matching block', line)
+      return
+    }
+    for (const meaning of meanings) this.htmlBlock(meaning, html, line)
+  }
+
+  private htmlBlock(meaning: HtmlMeaning, html: string, line: number) {
+    switch (meaning.kind) {
+      case 'anchor':
+        this.anchor(meaning.id, line)
+        return
+      case 'ingress': {
+        const {blocks, issues} = markdownToBlocks(meaning.text, {
+          target: 'richText',
+          keyGenerator: this.keys,
+          firstLine: line,
+        })
+        this.issues.push(...issues)
+        this.leadParagraph(blocks.filter(isTextBlock), line, 'html')
+        return
+      }
+      case 'button':
+        // id="button" is the old site's styling hook for buttons, not a place links jump to.
+        if (meaning.id && meaning.id !== 'button') this.anchor(meaning.id, line)
+        this.add(
+          this.callToAction(
+            {label: meaning.label, url: meaning.href, variant: 'button', hugoForm: 'html'},
+            line,
+          ),
+        )
+        return
+      case 'embed':
+        this.embed(meaning, html, line)
+    }
+  }
+
+  private embed(meaning: Extract<HtmlMeaning, {kind: 'embed'}>, html: string, line: number) {
+    const check = checkEmbedUrl(meaning.src, this.page.embedOrigins)
+    if (!check.ok) {
+      this.preserve('html', html, `An embedded page that cannot be shown: ${check.reason}`, line)
+      return
+    }
+    const kept = Object.entries(meaning.attributes).filter(([name]) =>
+      KEPT_FRAME_ATTRIBUTES.has(name),
+    )
+    const dropped = Object.keys(meaning.attributes).filter(
+      (name) => !KEPT_FRAME_ATTRIBUTES.has(name),
+    )
+    this.issues.push({
+      severity: 'info',
+      line,
+      field: 'body',
+      message: `The form from ${check.origin} is kept as an embedded form; the website shows it sandboxed (its own forms and scripts only)${dropped.length ? `, without ${dropped.join(', ')}` : ''}.`,
+    })
+    if (!meaning.title)
+      this.issues.push({
+        severity: 'warning',
+        line,
+        field: 'body',
+        message: 'The embedded form has no title: name it for screen-reader users.',
+      })
+    this.add(
+      compact({
+        _type: 'embeddedForm',
+        _key: this.keys(),
+        url: meaning.src,
+        title: meaning.title,
+        width: meaning.width,
+        height: meaning.height,
+        anchorId: meaning.anchorId,
+        fallbackText: meaning.fallbackText,
+        frameAttributes: kept.length
+          ? kept.map(([name, value]) => ({_type: 'frameAttribute', _key: this.keys(), name, value}))
+          : undefined,
+      }),
     )
   }
 
@@ -179,386 +443,17 @@ export class BodyBuilder {
       })
       return
     }
-    this.members.push({_type: 'pageAnchor', _key: this.keys(), anchorId: id})
+    this.add({_type: 'pageAnchor', _key: this.keys(), anchorId: id})
   }
 
-  private setIngress(blocks: TextBlock[], line: number) {
-    if (!this.ingress) {
-      this.ingress = blocks
-      return
-    }
-    // The posting has one lead paragraph; a second one (say, of a section in another language)
-    // stays in the body where it was, as a quote, so it keeps its place and emphasis.
-    this.issues.push({
-      severity: 'warning',
-      line,
-      field: 'body',
-      message: 'A second lead paragraph (ingress) was kept in the body as a quote.',
-    })
-    for (const block of blocks) this.members.push({...block, style: 'blockquote'})
-  }
-
-  private shortcode(node: ShortcodeNode) {
-    const text = (name: string, position?: number) => param(node, name, position)
-    switch (node.name) {
-      case 'ingress':
-        this.setIngress(this.richText(node), node.line)
-        return
-      case 'accordion':
-        this.accordion(node)
-        return
-      case 'accordion-script':
-        this.issues.push({
-          severity: 'info',
-          line: node.line,
-          message: '"accordion-script" only loads the website\'s script: nothing to import.',
-        })
-        return
-      case 'distance':
-        this.issues.push({
-          severity: 'info',
-          line: node.line,
-          message: '"distance" is spacing: only its "#contact" jump target was kept.',
-        })
-        this.anchor('contact', node.line)
-        return
-      case 'note': {
-        const title = text('title', 0)
-        if (!title)
-          this.issues.push({
-            severity: 'warning',
-            line: node.line,
-            field: 'body',
-            message: 'The note has no title: give the callout a heading.',
-          })
-        this.members.push(
-          compact({
-            _type: 'callout',
-            _key: this.keys(),
-            title,
-            content: this.richText(node),
-            tone: 'neutral',
-            icon: text('icon'),
-            color: text('color'),
-          }),
-        )
-        return
-      }
-      case 'horisontal-card':
-        this.recruiterCard(node)
-        return
-      case 'contact':
-        this.contactCard(node)
-        return
-      case 'icon-block-horisontal':
-        this.callToAction(
-          {
-            label: text('text'),
-            url: text('link') ?? text('linkref'),
-            variant: 'iconBlock',
-            description: text('description'),
-            icon: text('icon'),
-            color: text('color'),
-          },
-          node.line,
-        )
-        return
-      case 'icon-block-small-container':
-      case 'icon-block-small':
-        this.iconLinks(node)
-        return
-      case 'localbutton':
-        this.callToAction(
-          {
-            label: text('text', 0),
-            url: text('link', 1) ?? text('linkref'),
-            variant: 'button',
-            icon: text('icon'),
-            openInNewTab: text('target') === '_blank' ? true : undefined,
-          },
-          node.line,
-        )
-        return
-      case '2calltoaction':
-        this.callToAction(
-          {label: text('label1', 0), url: text('link1', 1), variant: 'button'},
-          node.line,
-        )
-        this.callToAction(
-          {label: text('label2', 2), url: text('link2', 3), variant: 'textLink'},
-          node.line,
-        )
-        return
-      case 'localtextbutton':
-        this.callToAction(
-          {label: text('text', 0), url: text('link', 1), variant: 'textLink'},
-          node.line,
-        )
-        return
-      case 'figure': {
-        const src = text('src', 0)
-        if (!src) {
-          this.preserve('shortcode', node.source, 'A figure without src', node.line)
-          return
-        }
-        this.bodyImage(src, text('alt') ?? text('caption') ?? text('title'), node.line)
-        const caption = text('caption') ?? text('title')
-        // The body image has no caption field: the caption stays readable as a paragraph.
-        if (caption && caption !== text('alt')) {
-          this.append(`\n\n${caption}\n\n`, node.line)
-          this.flush()
-        }
-        return
-      }
-      default:
-        this.preserve(
-          'shortcode',
-          node.source,
-          `No block for the "${node.name}" shortcode yet`,
-          node.line,
-        )
-    }
-  }
-
-  private accordion(node: ShortcodeNode) {
-    const title = param(node, 'title', 0) ?? ''
-    const source = node.children
-      .map((child) => (child.kind === 'text' ? child.text : child.source))
-      .join('')
-    // Without a list there are no steps to edit: such a box is shown as a question instead.
-    const hasSteps = /^\s*(\d+[.)]|[-*+])\s/m.test(source)
-    if (PROCESS_TITLE.test(title) && hasSteps && !this.processId) {
-      this.processId = this.shared.process(`${title}\n${source}`, this.file, (keys) =>
-        splitProcess(title, this.richText(node, keys), keys),
-      )
-      return
-    }
-    if (PROCESS_TITLE.test(title)) {
-      this.issues.push({
-        severity: 'warning',
-        line: node.line,
-        field: 'body',
-        message: `A posting shows one recruitment process; "${title}" was kept in the body as a question box.`,
-      })
-    }
-    const anchorId = param(node, 'id')
-    if (!title)
-      this.issues.push({
-        severity: 'warning',
-        line: node.line,
-        field: 'body',
-        message: 'The accordion has no title: write the question.',
-      })
-    this.members.push(
-      compact({
-        _type: 'faqEntry',
-        _key: this.keys(),
-        question: title || undefined,
-        answer: this.richText(node),
-        anchorId,
-      }),
-    )
-  }
-
-  private recruiterCard(node: ShortcodeNode) {
-    const link = param(node, 'link') ?? param(node, 'linkref')
-    const text = param(node, 'text')
-    const email = emailIn(link) ?? emailIn(text)
-    if (!email) {
-      this.preserve(
-        'shortcode',
-        node.source,
-        'A contact card without an email address cannot become a contact',
-        node.line,
-      )
-      return
-    }
-    const name = guessName(email, text)
-    this.issues.push({
-      severity: 'info',
-      line: node.line,
-      field: 'contact',
-      message: `The card names no person: the contact for ${email} was called "${name}" after the email address; check the name.`,
-    })
-    const image = param(node, 'image')
-    const id = this.shared.contact({
-      email,
-      name,
-      shortText: text,
-      photo: image ? this.photo(image, node.line) : undefined,
-    })
-    this.members.push(
-      compact({
-        _type: 'contactCard',
-        _key: this.keys(),
-        contact: reference(id),
-        heading: param(node, 'cardtitle'),
-        text,
-        buttonLabel: param(node, 'linktext'),
-      }),
-    )
-    if (link && !link.startsWith('mailto:')) checkHref(link, 'body', node.line, this.issues)
-    if (!this.contactFromRecruiterCard) this.contactId = id
-    this.contactFromRecruiterCard = true
-  }
-
-  private contactCard(node: ShortcodeNode) {
-    const email = emailIn(param(node, 'email'))
-    if (!email) {
-      this.preserve(
-        'shortcode',
-        node.source,
-        'A contact without an email address cannot become a contact',
-        node.line,
-      )
-      return
-    }
-    const picture = param(node, 'picture')
-    const fields: ContactFields = {
-      email,
-      name: param(node, 'name'),
-      role: param(node, 'title'),
-      phone: param(node, 'phone'),
-      address: param(node, 'address'),
-      addressUrl: param(node, 'address-link'),
-      photo: picture ? this.photo(picture, node.line) : undefined,
-    }
-    const id = this.shared.contact(fields)
-    this.members.push({_type: 'contactCard', _key: this.keys(), contact: reference(id)})
-    this.contactId ??= id
-  }
-
-  private photo(legacyPath: string, line: number): SiteImage {
-    const {image, uploaded} = this.assets.siteImage(legacyPath)
-    if (!uploaded && this.assets.enabled) {
-      this.issues.push({
-        severity: 'warning',
-        line,
-        message: `The photo "${legacyPath}" was not found under the assets directory; its old path was kept.`,
-      })
-    }
-    return image
-  }
-
-  private iconLinks(node: ShortcodeNode) {
-    const items = node.name === 'icon-block-small' ? [node] : node.children
-    const links = []
-    for (const item of items) {
-      if (item.kind === 'text') {
-        if (item.text.trim()) this.append(item.text, item.line)
-        continue
-      }
-      if (item.name !== 'icon-block-small') {
-        this.preserve(
-          'shortcode',
-          item.source,
-          `"${item.name}" inside a row of icon links`,
-          item.line,
-        )
-        continue
-      }
-      const url = param(item, 'link')
-      if (url) checkHref(url, 'body', item.line, this.issues)
-      links.push(
-        compact({
-          _type: 'iconLink',
-          _key: this.keys(),
-          label: param(item, 'text'),
-          description: param(item, 'description'),
-          url,
-          icon: param(item, 'icon'),
-          color: param(item, 'color'),
-        }),
-      )
-    }
-    this.members.push({_type: 'iconLinkRow', _key: this.keys(), links})
-    this.flush()
-  }
-
-  private callToAction(
-    fields: {
-      label?: string
-      url?: string
-      variant: string
-      description?: string
-      icon?: string
-      color?: string
-      openInNewTab?: boolean
-    },
-    line: number,
-  ) {
-    if (!fields.label || !fields.url) {
-      this.issues.push({
-        severity: 'warning',
-        line,
-        field: 'body',
-        message: `A ${fields.variant === 'textLink' ? 'text link' : 'button'} has no ${fields.label ? 'link' : 'label'}: complete it in the Studio.`,
-      })
-    }
-    if (fields.url) checkHref(fields.url, 'body', line, this.issues)
-    if (fields.label && fields.url && fields.url.startsWith('#') && !this.firstButton)
-      this.firstButton = {label: fields.label, url: fields.url}
-    this.members.push(compact({_type: 'callToAction', _key: this.keys(), ...fields}))
-  }
-
-  private preserve(format: 'html' | 'shortcode', source: string, reason: string, line: number) {
-    this.issues.push({
-      severity: 'warning',
-      line,
-      field: 'body',
-      message: `${reason}: kept verbatim as preserved ${format} for HR to rewrite (${source.trim().slice(0, 60)}).`,
-    })
-    this.members.push({_type: 'preservedSource', _key: this.keys(), format, source, reason})
-  }
-
-  private checkLinks(block: TextBlock, line: number) {
+  private checkTextLinks(block: TextBlock) {
     for (const definition of block.markDefs) {
       if (definition._type === 'link' && definition.href)
-        checkHref(definition.href, 'body', line, this.issues)
+        checkHref(definition.href, 'body', this.markdownLine, this.issues)
     }
   }
 }
 
-/** `ref` and `relref` stand for another page's address, usually inside a markdown link. */
-function isPageReference(node: ShortcodeNode): boolean {
-  return node.name === 'ref' || node.name === 'relref'
-}
-
-/** "career/cfo.md#apply" → "/career/cfo/#apply", the address Hugo gives that page. */
-function pageUrl(node: ShortcodeNode): string {
-  const target = param(node, 'path', 0) ?? ''
-  const [page = '', anchor] = target.split('#')
-  const path = page
-    .replace(/(^|\/)_?index\.md$/i, '$1')
-    .replace(/\.md$/i, '/')
-    .replace(/^\/?/, '/')
-  return anchor === undefined ? path : `${path}#${anchor}`
-}
-
-function emailIn(text: string | undefined): string | undefined {
-  if (!text) return undefined
-  const candidate = text.startsWith('mailto:')
-    ? decodeURIComponent(text.slice(7).split('?')[0] ?? '')
-    : text.match(/[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[A-Za-z]{2,}/)?.[0]
-  return candidate && isEmail(candidate) ? candidate.trim() : undefined
-}
-
-/** "ada.l@…" and a text mentioning "Ada" → "Ada L"; names found in the text keep their spelling. */
-function guessName(email: string, text: string | undefined): string {
-  const prose = (text ?? '').replace(/\S+@\S+/g, ' ')
-  return (email.split('@')[0] ?? '')
-    .split(/[._-]+/)
-    .filter(Boolean)
-    .map((word) => {
-      const pattern = new RegExp(
-        `(?<![\\p{L}])${word.replace(/[^\p{L}\d]/gu, '')}(?![\\p{L}])`,
-        'iu',
-      )
-      return prose.match(pattern)?.[0] ?? capitalise(word)
-    })
-    .join(' ')
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1)
+function hasBlankLine(whitespace: string): boolean {
+  return /\n[ \t]*\r?\n/.test(whitespace)
 }

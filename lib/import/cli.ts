@@ -2,6 +2,7 @@ import {SingleBar} from 'cli-progress'
 import {Command, CommanderError, Option} from 'commander'
 
 import {DEFAULT_DATASET_FILE} from '../dataset/paths'
+import {parseEmbedOrigins} from '../model/embeds'
 import {DatasetInUseError, replaceDatasetFile} from '../storage'
 import {contentLakeTargetFromEnv, pushToContentLake} from './contentLake'
 import {collectMarkdownFiles} from './files'
@@ -11,6 +12,8 @@ interface CliOptions {
   out: string
   to: 'file' | 'sanity'
   assets?: string
+  site?: string
+  embedOrigins?: string
   dryRun?: boolean
   json?: boolean
   batchSize: string
@@ -42,6 +45,14 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
       new Option('--to <target>', 'where to write').choices(['file', 'sanity']).default('file'),
     )
     .option('--assets <dir>', "the website's static folder: images found there are uploaded")
+    .option(
+      '--site <dir>',
+      "the website's Hugo site: its shortcode templates decide, as for Hugo, which shortcodes exist and which must be closed",
+    )
+    .option(
+      '--embed-origins <origins>',
+      'comma-separated origins application forms may be embedded from (default: EMBED_ORIGINS, else any https origin)',
+    )
     .option('--dry-run', 'read and report, write nothing')
     .option('--json', 'print the report as JSON (for machines)')
     .option('--batch-size <n>', 'documents per transaction with --to sanity', '50')
@@ -87,6 +98,8 @@ async function run(paths: string[], options: CliOptions, io: CliIo): Promise<num
   const result = await importHugoContent({
     paths,
     assetsDir: options.assets,
+    siteDir: options.site,
+    embedOrigins: parseEmbedOrigins(options.embedOrigins ?? io.env.EMBED_ORIGINS),
     validate: options.validate,
     validationWorkers: wholeNumber(options.validationWorkers, '--validation-workers'),
     onProgress: ({file, done, total}) => {

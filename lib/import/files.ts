@@ -11,6 +11,8 @@ export interface MarkdownFile {
   absolute: string
   /** Path relative to the content directory, with forward slashes (`career/cfo.md`). */
   relative: string
+  /** The folder `relative` is relative to: the site's content/ when the file lives in one. */
+  contentRoot: string
 }
 
 /** The markdown files under the given paths, sorted, and an error for each path that has none. */
@@ -40,11 +42,11 @@ export function collectMarkdownFiles(paths: readonly string[]): {
           : 'Not a markdown (.md) file.',
       })
     }
-    for (const file of markdown)
-      files.set(file, {
-        absolute: file,
-        relative: contentRelative(file, stats.isDirectory() ? absolute : undefined),
-      })
+    for (const file of markdown) {
+      const relative = contentRelative(file, stats.isDirectory() ? absolute : undefined)
+      const contentRoot = file.slice(0, file.length - relative.length).replace(/[\\/]+$/, '')
+      files.set(file, {absolute: file, relative, contentRoot})
+    }
   }
   return {files: [...files.values()].sort((a, b) => a.relative.localeCompare(b.relative)), issues}
 }

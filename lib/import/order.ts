@@ -1,7 +1,7 @@
 import type {ImportedDocument} from './types'
 
 /** Shared documents first, then postings; each group by id, so output never depends on file order. */
-const TYPE_ORDER = ['team', 'contact', 'recruitmentProcess', 'posting']
+const TYPE_ORDER = ['team', 'contact', 'recruitmentProcess', 'careersPage', 'posting']
 
 export function sortDocuments(documents: ImportedDocument[]): ImportedDocument[] {
   const rank = (type: string) => {

@@ -1,226 +1,237 @@
 import {stringValue, type FrontMatter} from '../hugo/frontMatter'
 import type {HugoNode} from '../hugo/shortcodes'
-import {slugify} from '../model/slug'
-import {EMPLOYMENT_TYPES} from '../model/vocabulary'
-import {repairAnchorLinks} from './anchorLinks'
-import type {AssetResolver, SiteImage} from './assets'
-import {BodyBuilder} from './body'
-import {checkHref, type Issue} from './fields'
-import {mapDate, mapEmploymentType, mapLanguage, mapLocation} from './frontMatterFields'
-import {DRAFT_PREFIX, keyGenerator, readableId} from './keys'
+import {CAREERS_PAGE_FRONT_MATTER_FIELDS, POSTING_FRONT_MATTER_FIELDS} from '../model/frontMatter'
+import {mapLanguage} from '../model/frontMatterValues'
+import {hugoPathSegment} from '../model/slug'
+import {checkAnchorLinks} from './anchorLinks'
+import type {AssetResolver} from './assets'
+import {BodyBuilder, type PageContext} from './body'
+import {compact, type Issue} from './fields'
+import {readFrontMatter, type FieldValues} from './frontMatterMapping'
+import {DRAFT_PREFIX, hash, keyGenerator} from './keys'
+import type {PageReferences} from './pageRefs'
 import type {SharedDocuments} from './shared'
 import {reference, type ImportedDocument} from './types'
-
-/** Front-matter keys the posting maps to its own fields; every other key is kept in `hugo`. */
-const MAPPED_KEYS = new Set([
-  'title',
-  'slug',
-  'intro',
-  'team',
-  'location',
-  'duration',
-  'draft',
-  'date',
-  'sidebarlinkurl',
-  'sidebarlinkname',
-  'sidebarlinkicon',
-  'sidebarimage',
-  'socialmedia',
-  'socialmediabild',
-  'language',
-  'toc',
-  'list',
-  'tags',
-  'section',
-  'showthedate',
-  'card',
-  'eventbild',
-  'aliases',
-])
 
 export interface PageInput {
   /** Path shown in messages and kept in `hugo.path`, relative to the content directory. */
   file: string
   frontMatter: FrontMatter
   nodes: HugoNode[]
-  /** Section: the first folder under content (career, blogg). */
-  section: string | undefined
+}
+
+export interface PageServices {
+  shared: SharedDocuments
+  assets: AssetResolver
+  pageRefs: PageReferences
+  embedOrigins?: readonly string[]
 }
 
 /** One Hugo page to one posting document, registering the shared documents it uses. */
 export function mapPosting(
   page: PageInput,
-  shared: SharedDocuments,
-  assets: AssetResolver,
+  services: PageServices,
 ): {posting: ImportedDocument; translationKey?: string; issues: Issue[]} {
-  const {frontMatter} = page
-  const issues: Issue[] = []
-  const get = (key: string) => stringValue(frontMatter, key)
-  const lineOf = (key: string) => frontMatter.lines[key]
-  const baseId = readableId('posting', page.file.replace(/\.md$/i, ''))
-  const keys = keyGenerator(baseId)
-  const draft = frontMatter.values.draft === true || get('draft') === 'true'
-  // Mapped keys whose original text is kept in `hugo` too, because mapping changed their words.
-  const keptKeys = new Set<string>()
-
-  const body = new BodyBuilder(page.file, shared, assets, keys, issues)
-  body.walk(page.nodes)
-  body.flush()
-
-  const posting: ImportedDocument = {
-    _id: draft ? `${DRAFT_PREFIX}${baseId}` : baseId,
-    _type: 'posting',
-    title: get('title'),
-    slug: {_type: 'slug', current: get('slug') ?? slugify(baseName(page.file))},
-  }
-  const set = (field: string, value: unknown) => {
-    if (value !== undefined) posting[field] = value
-  }
-  set('intro', get('intro'))
-  set('ingress', body.ingress)
-  posting.body = body.members
-  set('recruitmentProcess', body.processId && reference(body.processId))
-  set('tableOfContentsLabel', get('toc'))
-  const team = get('team')
-  set('team', team && reference(shared.team(team)))
-
-  // A value the vocabulary could not take as written: say so, at the front-matter line.
-  const doubt = (severity: 'info' | 'warning', key: string, field: string, message?: string) => {
-    if (message) issues.push({severity, line: lineOf(key), field, message})
-  }
-  const location = get('location')
-  if (location) {
-    const mapped = mapLocation(location)
-    set('location', mapped.value)
-    doubt('warning', 'location', 'location', mapped.doubt)
-  }
-  const duration = get('duration')
-  if (duration) {
-    const mapped = mapEmploymentType(duration)
-    set('employmentType', mapped.value)
-    // "Heltid" becomes "Full time": keep the words HR wrote when the vocabulary says it otherwise.
-    if (employmentTitle(mapped.value)?.toLowerCase() !== duration.toLowerCase()) {
-      keptKeys.add('duration')
-    }
-    doubt('warning', 'duration', 'employmentType', mapped.doubt)
-  }
-  const tags = arrayOfStrings(frontMatter.values.tags)
-  const language = mapLanguage(get('language'), tags)
-  set('language', language.value)
-  doubt('info', 'language', 'language', language.doubt)
-  const date = get('date')
-  if (date) {
-    const mapped = mapDate(date)
-    set('publishedAt', mapped.value)
-    doubt('warning', 'date', 'publishedAt', mapped.doubt)
-  }
-
-  set('apply', applyLink(get, lineOf, body, issues))
-  set('contact', body.contactId && reference(body.contactId))
-  set(
-    'sidebarImage',
-    image(get('sidebarimage'), 'sidebarImage', lineOf('sidebarimage'), assets, issues),
+  const baseId = postingId(page.file)
+  const {document, values, issues, context} = mapPage(
+    page,
+    services,
+    baseId,
+    POSTING_FRONT_MATTER_FIELDS,
   )
-  const socialKey = get('socialmedia') ? 'socialmedia' : 'socialmediabild'
-  set('socialImage', image(get(socialKey), 'socialImage', lineOf(socialKey), assets, issues))
-  const aliases = arrayOfStrings(frontMatter.values.aliases)
-  if (aliases.length > 0) posting.aliases = aliases
-  if (tags.length > 0) posting.tags = tags
-  posting.hugo = hugoSource(page, keys, keptKeys)
-  for (const finding of repairAnchorLinks(posting)) issues.push(finding)
-  // translationKey also stays in `hugo.unmappedKeys`, so the export writes the same key back.
-  return {posting, translationKey: get('translationkey'), issues}
+  const derived: {field: string; value: unknown}[] = []
+  Object.assign(document, {
+    _type: 'posting',
+    slug: {
+      _type: 'slug',
+      current: (values.get('slug') as string | undefined) ?? fileSlug(page.file),
+    },
+  })
+  const set = (field: string, value: unknown) => {
+    if (value !== undefined) document[field] = value
+  }
+  set('intro', values.get('intro'))
+  set('recruitmentProcess', context.processId && reference(context.processId))
+  set('tableOfContentsLabel', values.get('tableOfContentsLabel'))
+  set('team', values.get('team'))
+  set('location', values.get('location'))
+  set('employmentType', values.get('employmentType'))
+  set('publishedAt', values.get('publishedAt'))
+  set('validThrough', values.get('validThrough'))
+  set('contact', context.contactId && reference(context.contactId))
+  set('sidebarImage', values.get('sidebarImage'))
+  set('aliases', values.get('aliases'))
+  set('tags', values.get('tags'))
+  const tags = (values.get('tags') as string[] | undefined) ?? []
+  if (values.has('language')) set('language', values.get('language'))
+  else {
+    const language = mapLanguage(undefined, tags)
+    issues.push({
+      severity: 'info',
+      field: 'language',
+      message: language.doubt ?? `The language was read from the tags: "${language.value}".`,
+    })
+    set('language', language.value)
+    derived.push({field: 'language', value: language.value})
+  }
+  const apply = applyLink(values, context, issues)
+  set('apply', apply.value)
+  if (apply.derived) derived.push({field: 'apply', value: apply.value})
+  finishHugoSource(document, derived)
+  for (const finding of checkAnchorLinks(document)) issues.push(finding)
+  return {
+    posting: document,
+    translationKey: stringValue(page.frontMatter, 'translationkey'),
+    issues,
+  }
 }
 
-function applyLink(
-  get: (key: string) => string | undefined,
-  lineOf: (key: string) => number | undefined,
-  body: BodyBuilder,
-  issues: Issue[],
+/** A section's `_index.md` to the careers page document. */
+export function mapCareersPage(
+  page: PageInput,
+  services: PageServices,
+): {document: ImportedDocument; issues: Issue[]} {
+  const baseId = `careersPage-${hugoPathSegment(page.file.split('/')[0] ?? 'career')}`
+  const {document, values, issues, context} = mapPage(
+    page,
+    services,
+    baseId,
+    CAREERS_PAGE_FRONT_MATTER_FIELDS,
+  )
+  document._type = 'careersPage'
+  const set = (field: string, value: unknown) => {
+    if (value !== undefined) document[field] = value
+  }
+  set('intro', values.get('intro'))
+  set('recruitmentProcess', context.processId && reference(context.processId))
+  set('language', values.get('language'))
+  const url = values.get('apply.url') as string | undefined
+  if (url)
+    set(
+      'apply',
+      compact({
+        _type: 'applyLink',
+        url,
+        label: values.get('apply.label'),
+        icon: values.get('apply.icon'),
+      }),
+    )
+  finishHugoSource(document, [])
+  return {document, issues}
+}
+
+/** What postings and the careers page share: front matter, body, lead paragraph, images. */
+function mapPage(
+  page: PageInput,
+  services: PageServices,
+  baseId: string,
+  fields: ReadonlySet<string>,
 ) {
-  const url = get('sidebarlinkurl')
+  const issues: Issue[] = []
+  const keys = keyGenerator(baseId)
+  const {values, entries} = readFrontMatter(page.frontMatter, {
+    fields,
+    shared: services.shared,
+    assets: services.assets,
+    keys,
+    issues,
+  })
+  const context: PageContext = {
+    file: page.file,
+    shared: services.shared,
+    assets: services.assets,
+    pageRefs: services.pageRefs,
+    embedOrigins: services.embedOrigins,
+    keys,
+    issues,
+    contactFromRecruiterCard: false,
+    joined: new Set(),
+    accordions: 0,
+  }
+  const body = new BodyBuilder(context, 'body').walk(page.nodes).flush()
+  const draft = values.get('_id') === true
+  const document: ImportedDocument = {
+    _id: draft ? `${DRAFT_PREFIX}${baseId}` : baseId,
+    _type: '',
+    title: values.get('title'),
+  }
+  if (context.ingress) document.ingress = context.ingress
+  document.body = body.members
+  if (values.has('socialImage')) document.socialImage = values.get('socialImage')
+  document.hugo = compact({
+    _type: 'hugoSource',
+    path: page.file,
+    frontMatter: entries.length ? entries : undefined,
+    accordionScript:
+      context.accordionScript ??
+      (context.accordions > 0 ? {missingWith: context.accordions} : undefined),
+    joinedBlocks: context.joined.size ? [...context.joined] : undefined,
+  })
+  return {document, values, issues, context}
+}
+
+function finishHugoSource(document: ImportedDocument, derived: {field: string; value: unknown}[]) {
+  if (!derived.length) return
+  const hugo = document.hugo as Record<string, unknown>
+  hugo.derived = derived.map(({field, value}) => ({
+    _type: 'derivedField',
+    _key: hash(`${document._id}>derived>${field}`),
+    field,
+    value: JSON.stringify(value),
+  }))
+}
+
+function applyLink(values: FieldValues, context: PageContext, issues: Issue[]) {
+  const url = values.get('apply.url') as string | undefined
   if (url) {
-    checkHref(url, 'apply.url', lineOf('sidebarlinkurl'), issues)
     return {
-      _type: 'applyLink',
-      label: get('sidebarlinkname') ?? 'Apply now',
-      url,
-      icon: get('sidebarlinkicon'),
+      value: compact({
+        _type: 'applyLink',
+        label: (values.get('apply.label') as string | undefined) ?? 'Apply now',
+        url,
+        icon: values.get('apply.icon'),
+      }),
+      derived: false,
     }
   }
   // Older postings have no sidebar link, only a button in the text: that is how they apply.
-  if (body.firstButton) {
+  if (context.firstButton) {
     issues.push({
       severity: 'info',
       field: 'apply',
-      message: `No sidebar link: the apply link was taken from the "${body.firstButton.label}" button in the text.`,
+      message: `No sidebar link: the apply link was taken from the "${context.firstButton.label}" button in the text.`,
     })
-    return {_type: 'applyLink', label: body.firstButton.label, url: body.firstButton.url}
+    return {
+      value: {_type: 'applyLink', label: context.firstButton.label, url: context.firstButton.url},
+      derived: true,
+    }
   }
   issues.push({
     severity: 'warning',
     field: 'apply',
     message: 'No way to apply was found (no sidebarlinkurl): add one in the Studio.',
   })
-  return undefined
+  return {value: undefined, derived: false}
 }
 
-function image(
-  legacyPath: string | undefined,
-  field: string,
-  line: number | undefined,
-  assets: AssetResolver,
-  issues: Issue[],
-): SiteImage | undefined {
-  if (!legacyPath) return undefined
-  const {image: value, uploaded} = assets.siteImage(legacyPath)
-  if (!uploaded) {
-    issues.push({
-      severity: assets.enabled ? 'warning' : 'info',
-      line,
-      field,
-      message: assets.enabled
-        ? `The image "${legacyPath}" was not found under the assets directory; its old path was kept.`
-        : `The image "${legacyPath}" was kept as a path on the old website (pass --assets DIR to upload it).`,
-    })
-  }
-  return value
+/** The posting's id from its file: readable, and distinct for files whose names only differ in punctuation. */
+export function postingId(file: string): string {
+  const name = file.replace(/\.md$/i, '')
+  const readable = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  const exact = name.toLowerCase().replace(/\//g, '-') === readable
+  return readable && readable.length <= 80 && exact
+    ? `posting-${readable}`
+    : `posting-${readable.slice(0, 60)}-${hash(name, 8)}`
 }
 
-function hugoSource(page: PageInput, keys: () => string, keptKeys: Set<string>) {
-  const {values, spelling} = page.frontMatter
-  const unmapped = Object.keys(values)
-    .filter((key) => !MAPPED_KEYS.has(key) || keptKeys.has(key))
-    .sort()
-    .map((key) => ({
-      _type: 'frontMatterEntry',
-      _key: keys(),
-      key: spelling[key] ?? key,
-      value: JSON.stringify(values[key]),
-    }))
-  const text = (key: string) => stringValue(page.frontMatter, key)
-  const source: Record<string, unknown> = {_type: 'hugoSource', path: page.file}
-  const add = (field: string, value: unknown) => {
-    if (value !== undefined) source[field] = value
-  }
-  add('section', text('section') ?? page.section)
-  add('showDate', typeof values.showthedate === 'boolean' ? values.showthedate : undefined)
-  add('cardImage', text('card'))
-  add('eventImage', text('eventbild'))
-  add('listLayout', text('list'))
-  if (unmapped.length > 0) source.unmappedKeys = unmapped
-  return source
-}
-
-function employmentTitle(value: string | undefined): string | undefined {
-  return EMPLOYMENT_TYPES.find((type) => type.value === value)?.title
-}
-
-function baseName(file: string): string {
-  return (file.split('/').pop() ?? file).replace(/\.md$/i, '')
-}
-
-function arrayOfStrings(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String)
-  return typeof value === 'string' ? [value] : []
+/** The page's address segment from its file: its name, or its folder's for a bundle's index.md. */
+export function fileSlug(file: string): string {
+  const parts = file.split('/')
+  const name = parts.pop() ?? file
+  return hugoPathSegment(
+    name.toLowerCase() === 'index.md' ? (parts.pop() ?? name) : name.replace(/\.md$/i, ''),
+  )
 }

@@ -27,7 +27,12 @@ export function keepPreviousVersions(
   }
   for (const document of previous) {
     const path = (document.hugo as {path?: string} | undefined)?.path
-    if (document._type === 'posting' && path && failed.has(path)) keep(document)
+    if (
+      (document._type === 'posting' || document._type === 'careersPage') &&
+      path &&
+      failed.has(path)
+    )
+      keep(document)
   }
   return sortDocuments([...byId.values()])
 }

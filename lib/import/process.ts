@@ -1,11 +1,14 @@
-import {blockText, type TextBlock} from '../hugo/portableText'
-import {compact} from './fields'
+import type {TextBlock} from '../hugo/portableText'
 import type {ProcessFields, RecruitmentStep} from './shared'
 
 /** Accordion titles that mean "our recruitment process", in the languages postings use. */
 export const PROCESS_TITLE = /recruit|rekryter|rekrutter|hiring process|ansettelsesprosess/i
 
-/** Split an accordion's rich text into intro, numbered steps (with sub-steps) and closing text. */
+/**
+ * Split a process box's text into intro, steps (with sub-steps) and closing text. Each step keeps
+ * its words and formatting as written; the list's kind (numbered or bullets, tight or spaced)
+ * becomes the process's `numbered` and `spaced`.
+ */
 export function splitProcess(
   title: string,
   blocks: TextBlock[],
@@ -14,43 +17,35 @@ export function splitProcess(
   const intro: TextBlock[] = []
   const closing: TextBlock[] = []
   const steps: RecruitmentStep[] = []
+  let listItem: string | undefined
   for (const block of blocks) {
     if (block.listItem && closing.length === 0) {
-      const {title: stepTitle, description} = stepParts(block)
+      const text = [stepBlock(block, keys)]
       if ((block.level ?? 1) > 1 && steps.length > 0) {
         const parent = steps[steps.length - 1] as RecruitmentStep
         parent.substeps = [
           ...(parent.substeps ?? []),
-          compact({
-            _type: 'recruitmentSubstep' as const,
-            _key: keys(),
-            title: stepTitle,
-            description,
-          }),
+          {_type: 'recruitmentSubstep', _key: keys(), text},
         ]
       } else {
-        steps.push(
-          compact({_type: 'recruitmentStep' as const, _key: keys(), title: stepTitle, description}),
-        )
+        listItem ??= block.listItem
+        steps.push({_type: 'recruitmentStep', _key: keys(), text})
       }
     } else if (steps.length === 0) intro.push(block)
     else closing.push(block)
   }
-  return {title, intro, steps, closing}
+  return {
+    title,
+    intro,
+    steps,
+    closing,
+    numbered: !listItem?.startsWith('bullet'),
+    spaced: listItem?.endsWith('Spaced') ?? false,
+  }
 }
 
-/** "**Intro chat** - a first talk" → title "Intro chat", description "a first talk". */
-function stepParts(block: TextBlock): {title: string; description?: string} {
-  const [first, ...rest] = block.children
-  if (first?.marks.includes('strong') || first?.marks.includes('runIn')) {
-    const description = rest
-      .map((span) => span.text)
-      .join('')
-      .replace(/^\s*[-–—:]\s*/, '')
-      .trim()
-    return {title: first.text.trim().replace(/[:\s]+$/, ''), description: description || undefined}
-  }
-  const text = blockText(block).trim()
-  const dash = text.match(/^(.{2,80}?)\s+[-–—]\s+(.+)$/s)
-  return dash ? {title: dash[1] ?? text, description: dash[2]} : {title: text}
+/** A list item's words as a step's paragraph. */
+function stepBlock(block: TextBlock, keys: () => string): TextBlock {
+  const {listItem: _listItem, level: _level, ...paragraph} = block
+  return {...paragraph, _key: keys(), style: 'normal'}
 }

@@ -18,9 +18,8 @@ export interface ContactFields {
 export interface RecruitmentStep {
   _type: 'recruitmentStep'
   _key: string
-  title: string
-  description?: string
-  substeps?: {_type: 'recruitmentSubstep'; _key: string; title: string; description?: string}[]
+  text: TextBlock[]
+  substeps?: {_type: 'recruitmentSubstep'; _key: string; text: TextBlock[]}[]
 }
 
 export interface ProcessFields {
@@ -28,6 +27,8 @@ export interface ProcessFields {
   intro?: TextBlock[]
   steps: RecruitmentStep[]
   closing?: TextBlock[]
+  numbered: boolean
+  spaced: boolean
 }
 
 /**
@@ -91,6 +92,8 @@ export class SharedDocuments {
       ...(fields.intro?.length ? {intro: fields.intro} : {}),
       steps: fields.steps,
       ...(fields.closing?.length ? {closing: fields.closing} : {}),
+      numbered: fields.numbered,
+      spaced: fields.spaced,
     }
     this.processes.set(normalised, document)
     return id

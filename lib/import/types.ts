@@ -19,7 +19,7 @@ export interface ImportIssue {
 
 export interface FileOutcome {
   file: string
-  status: 'imported' | 'failed'
+  status: 'imported' | 'skipped' | 'failed'
   /** The documents this file produced or shares (teams, contacts, processes). */
   documentIds: string[]
 }
@@ -54,6 +54,13 @@ export interface ImportOptions {
   validate?: boolean
   /** Threads for that validation (see validateDocuments); 1 uses the least memory. */
   validationWorkers?: number
+  /**
+   * The website's Hugo site: its shortcode templates say which shortcodes exist and which take
+   * inner content, exactly as Hugo reads them, and its baseURL completes `ref` links.
+   */
+  siteDir?: string
+  /** Origins application forms may be embedded from; undefined allows any https origin. */
+  embedOrigins?: string[]
 }
 
 export interface Reference {

@@ -37,8 +37,12 @@ export const APPLY_LINK_KINDS: readonly LinkKind[] = ['https', 'mailto', 'anchor
 /** Images: a web address or a path on our site, never `data:` or script. */
 export const IMAGE_LINK_KINDS: readonly LinkKind[] = ['https', 'http', 'relative']
 
-/** An id a link can jump to: `#apply`, `#how-to-apply`. */
-export const ANCHOR_ID_PATTERN = /^[A-Za-z][\w:.-]*$/
+/**
+ * An id a link can jump to: `#apply`, `#how-to-apply`, and the ids Hugo gives headings, which
+ * keep their letters in any script (`#vill-du-bli-vår-nästa-affärsman`) and may start with a
+ * digit or "_" (`#2024-plans`).
+ */
+export const ANCHOR_ID_PATTERN = /^[\p{L}\p{N}_][\p{L}\p{N}\p{M}_:.-]*$/u
 const EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/
 // Digits with the separators people write: "+46 70 123 45 67", "(08) 123-456".
 const PHONE_PATTERN = /^\+?[\d\s().-]{6,24}$/
@@ -65,7 +69,7 @@ export function checkLink(value: unknown): LinkCheck {
     return {ok: false, reason: `"${shown}" contains invisible control characters.`}
   }
   if (url.startsWith('#')) {
-    return ANCHOR_ID_PATTERN.test(url.slice(1))
+    return ANCHOR_ID_PATTERN.test(decodeSafely(url.slice(1)))
       ? {ok: true, kind: 'anchor', href: url}
       : {ok: false, reason: `"${shown}" is not a valid in-page anchor: use # followed by a name.`}
   }

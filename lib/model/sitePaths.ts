@@ -1,4 +1,4 @@
-import {SLUG_PATTERN} from './slug'
+import {slugProblem} from './slug'
 
 /**
  * Which addresses a posting may take on the website. A posting's page lives at
@@ -13,11 +13,13 @@ export type AliasCheck = {ok: true; path: string} | {ok: false; reason: string}
 
 /**
  * Names in the careers folder that are not postings: the HTML site's index and feeds, Hugo's
- * section files (`index.md` would turn the section into a single page, `index.xml` is its RSS),
- * and the folders Hugo paginates the list into (`page` by default, `latest` on the website).
+ * section files (`index.md` would turn the section into a single page, `_index.md` is the
+ * careers page itself, `index.xml` is its RSS), and the folders Hugo paginates the list into
+ * (`page` by default, `latest` on the website).
  */
 export const RESERVED_POSTING_SLUGS: ReadonlySet<string> = new Set([
   'index',
+  '_index',
   'index.html',
   'index.xml',
   'feed.json',
@@ -34,12 +36,8 @@ export function checkPostingSlug(slug: unknown, example = 'backend-engineer'): P
   if (typeof slug !== 'string' || !slug.trim()) {
     return {ok: false, reason: 'Generate the web address from the title.'}
   }
-  if (!SLUG_PATTERN.test(slug)) {
-    return {
-      ok: false,
-      reason: `Use lower-case letters, digits and hyphens only, like "${example}".`,
-    }
-  }
+  const problem = slugProblem(slug, example)
+  if (problem) return {ok: false, reason: problem}
   if (RESERVED_POSTING_SLUGS.has(slug)) {
     return {
       ok: false,

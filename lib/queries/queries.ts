@@ -14,6 +14,26 @@ import {
   POSTING_FILTER,
 } from './filters'
 
+/** A contact card's person, also inside boxes (callouts, questions) in the body. */
+const CARD_PROJECTION = `{
+  ...,
+  _type == "contactCard" => {
+    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}
+  }
+}`
+
+/** A body with the people of its contact cards expanded, at the top level and inside boxes. */
+const BODY_PROJECTION = `{
+  ...,
+  _type == "contactCard" => {
+    "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}
+  },
+  _type == "callout" => {"content": content[]${CARD_PROJECTION}},
+  _type == "faqEntry" => {"answer": answer[]${CARD_PROJECTION}}
+}`
+
+const PROCESS_PROJECTION = `{title, intro, steps, closing, numbered, spaced}`
+
 /** Open postings for the careers index, newest first; `$language` null lists every language. */
 export const OPEN_POSTINGS_QUERY = defineQuery(`
   *[${OPEN_POSTING_FILTER} && ($language == null || language == $language)]
@@ -56,14 +76,9 @@ const POSTING_PAGE_PROJECTION = `{
     hugo,
     "team": team->{name, "slug": slug.current, description},
     "contact": contact->{name, role, email, phone, photo, shortText},
-    "recruitmentProcess": recruitmentProcess->{title, intro, steps, closing},
-    "faqs": faqs[]{_key, question, answer, anchorId},
-    "body": body[]{
-      ...,
-      _type == "contactCard" => {
-        "contact": contact->{name, role, email, phone, photo, shortText, address, addressUrl}
-      }
-    },
+    "recruitmentProcess": recruitmentProcess->${PROCESS_PROJECTION},
+    "faqs": faqs[]{_key, question, answer, anchorId, hugoForm},
+    "body": body[]${BODY_PROJECTION},
     "translations": translations[]->{title, language, "slug": slug.current}
   }`
 
@@ -75,6 +90,22 @@ export const POSTING_BY_SLUG_QUERY = defineQuery(`
 /** The same, by document id: two postings can share a slug in a dataset, never an id. */
 export const POSTING_BY_ID_QUERY = defineQuery(`
   *[${POSTING_FILTER} && _id == $id][0] ${POSTING_PAGE_PROJECTION}
+`)
+
+/** The careers section's own page, with its recruitment process; drafts first in "drafts". */
+export const CAREERS_PAGE_QUERY = defineQuery(`
+  *[_type == "careersPage"] | order(_id asc)[0] {
+    _id,
+    title,
+    intro,
+    ingress,
+    language,
+    apply,
+    socialImage,
+    hugo,
+    "recruitmentProcess": recruitmentProcess->${PROCESS_PROJECTION},
+    "body": body[]${BODY_PROJECTION}
+  }
 `)
 
 /** Open postings of one team (`$team` is the team's slug), newest first. */

@@ -7,8 +7,8 @@ import {
 } from '@portabletext/to-html'
 import type {PortableTextBlock} from '@portabletext/types'
 
-import {createHeadingIdAllocator} from '../model/anchors'
-import {slugify} from '../model/slug'
+import {createHeadingIdFactory, headingIdOf, type HeadingIdFactory} from '../model/anchors'
+import {checkEmbedUrl, EMBED_SANDBOX, KEPT_FRAME_ATTRIBUTES} from '../model/embeds'
 import {CALL_TO_ACTION_VARIANTS, CALLOUT_TONES} from '../model/vocabulary'
 import {attributes, classModifier, escapeHtml} from './html'
 import {labelsFor} from './labels'
@@ -17,7 +17,8 @@ import {sanitizePreservedHtml} from './sanitize'
 import type {PostingBodyBlock, RenderIssue, SiteSettings, StoredImage} from './types'
 
 type BodyBlockOf<T extends PostingBodyBlock['_type']> = Extract<PostingBodyBlock, {_type: T}>
-type RichTextValue = NonNullable<BodyBlockOf<'faqEntry'>['answer']>
+/** Rich text as the queries return it (contact cards expanded or not). */
+type RichTextValue = readonly {_type: string; _key?: string}[]
 
 /** A heading the body rendered, for the table of contents. */
 export interface RenderedHeading {
@@ -28,18 +29,29 @@ export interface RenderedHeading {
 
 /** What one render shares between blocks: where issues go, used heading ids, site settings. */
 export interface BodyRenderContext {
-  settings: Pick<SiteSettings, 'resolveImageUrl'>
+  settings: Pick<SiteSettings, 'resolveImageUrl' | 'embedOrigins'>
   language?: string | null
   issues: RenderIssue[]
+  /** Headings of the page's own text, for the table of contents. */
   headings: RenderedHeading[]
-  /** The id of the next heading with this text: the same ids as Hugo export and anchor checks. */
-  headingId: (text: string) => string
+  /**
+   * Heading ids, handed out as Hugo does: one run for the page's text (questions and the
+   * recruitment process included), a fresh one for each lead paragraph and callout, which the
+   * website renders on their own.
+   */
+  headingIds: HeadingIdFactory
+  /** False inside a lead paragraph or callout: their headings are not in the table of contents. */
+  inPageText: boolean
   /** Prefix of issue paths, such as "body" or "faqs[0].answer". */
   path: string
+  /** A spacer has carried the page's "#contact" target already. */
+  spacerAnchorUsed?: boolean
+  /** What the body's placement blocks show: the page's lead paragraph and recruitment process. */
+  placements: {ingress?: () => string; recruitmentProcess?: (anchorId?: string) => string}
 }
 
 export function createBodyRenderContext(
-  settings: Pick<SiteSettings, 'resolveImageUrl'>,
+  settings: Pick<SiteSettings, 'resolveImageUrl' | 'embedOrigins'>,
   language?: string | null,
 ): BodyRenderContext {
   return {
@@ -47,8 +59,23 @@ export function createBodyRenderContext(
     language,
     issues: [],
     headings: [],
-    headingId: createHeadingIdAllocator(slugify),
+    headingIds: createHeadingIdFactory(),
+    inPageText: true,
     path: 'body',
+    placements: {},
+  }
+}
+
+/** Render a lead paragraph or callout the way Hugo does: its own heading ids, out of the contents. */
+export function renderApart(context: BodyRenderContext, render: () => string): string {
+  const {headingIds, inPageText} = context
+  context.headingIds = createHeadingIdFactory()
+  context.inPageText = false
+  try {
+    return render()
+  } finally {
+    context.headingIds = headingIds
+    context.inPageText = inPageText
   }
 }
 
@@ -110,13 +137,18 @@ function pathOf(context: BodyRenderContext, index: number, type: string): string
 
 function bodyComponents(context: BodyRenderContext): PortableTextComponents {
   const heading =
-    (level: 2 | 3 | 4) =>
+    (level: 1 | 2 | 3 | 4 | 5 | 6) =>
     ({value, children}: {value: PortableTextBlock; children?: string}) => {
       const text = toPlainText(value)
-      const id = context.headingId(text)
-      context.headings.push({id, text, level})
+      const id = headingIdOf(value, context.headingIds)
+      if (context.inPageText) context.headings.push({id, text, level})
       return `<h${level} id="${escapeHtml(id)}">${children ?? ''}</h${level}>`
     }
+  // Spaced (loose) lists set their items apart as paragraphs, as the website's markdown does.
+  const spacedList =
+    (tag: 'ul' | 'ol') =>
+    ({children}: {children?: string}) =>
+      `<${tag} class="list--spaced">${children ?? ''}</${tag}>`
 
   const link = ({
     value,
@@ -132,10 +164,25 @@ function bodyComponents(context: BodyRenderContext): PortableTextComponents {
   return {
     block: {
       normal: ({children}) => `<p>${children ?? ''}</p>`,
+      h1: heading(1),
       h2: heading(2),
       h3: heading(3),
       h4: heading(4),
+      h5: heading(5),
+      h6: heading(6),
       blockquote: ({children}) => `<blockquote><p>${children ?? ''}</p></blockquote>`,
+    },
+    list: {
+      bullet: ({children}) => `<ul>${children ?? ''}</ul>`,
+      number: ({children}) => `<ol>${children ?? ''}</ol>`,
+      bulletSpaced: spacedList('ul'),
+      numberSpaced: spacedList('ol'),
+    },
+    listItem: {
+      bullet: ({children}) => `<li>${children ?? ''}</li>`,
+      number: ({children}) => `<li>${children ?? ''}</li>`,
+      bulletSpaced: ({children}) => `<li><p>${children ?? ''}</p></li>`,
+      numberSpaced: ({children}) => `<li><p>${children ?? ''}</p></li>`,
     },
     marks: {
       strong: ({children}) => `<strong>${children}</strong>`,
@@ -143,14 +190,73 @@ function bodyComponents(context: BodyRenderContext): PortableTextComponents {
       code: ({children}) => `<code>${children}</code>`,
       'strike-through': ({children}) => `<s>${children}</s>`,
       runIn: ({children}) => `<strong class="run-in">${children}</strong>`,
+      // The heading's id carries it (see headingIdOf).
+      headingAnchor: ({children}) => children,
       link,
     },
     types: {
       callout: ({value, index}: PortableTextTypeComponentOptions<BodyBlockOf<'callout'>>) =>
         `<div class="callout callout--${classModifier(value.tone, CALLOUT_TONE_VALUES, 'neutral')}" role="note">` +
         `<p class="callout__title">${escapeHtml(value.title ?? '')}</p>` +
-        renderRichText(value.content, context, `${pathOf(context, index, 'callout')}.content`) +
+        renderApart(context, () =>
+          renderRichText(value.content, context, `${pathOf(context, index, 'callout')}.content`),
+        ) +
         `</div>`,
+      highlightedText: ({
+        value,
+        index,
+      }: PortableTextTypeComponentOptions<BodyBlockOf<'highlightedText'>>) =>
+        `<div class="ingress">${renderApart(context, () =>
+          renderRichText(
+            value.content,
+            context,
+            `${pathOf(context, index, 'highlightedText')}.content`,
+          ),
+        )}</div>`,
+      // Where the lead paragraph and the process stand on the page.
+      ingressPlacement: () => context.placements.ingress?.() ?? '',
+      recruitmentProcessPlacement: ({
+        value,
+      }: PortableTextTypeComponentOptions<BodyBlockOf<'recruitmentProcessPlacement'>>) =>
+        context.placements.recruitmentProcess?.(value.anchorId ?? undefined) ?? '',
+      // The website's spacing carries the "#contact" target; an id is given once per page.
+      spacer: () => {
+        const first = !context.spacerAnchorUsed
+        context.spacerAnchorUsed = true
+        return `<div${attributes({id: first ? 'contact' : undefined, class: 'spacer'})}></div>`
+      },
+      callToActionPair: ({
+        value,
+        index,
+      }: PortableTextTypeComponentOptions<BodyBlockOf<'callToActionPair'>>) => {
+        const path = pathOf(context, index, 'callToActionPair')
+        return (
+          `<p class="cta-row">` +
+          renderCallToAction(
+            {label: value.label, url: value.url, variant: 'button'},
+            context,
+            `${path}.url`,
+            false,
+          ) +
+          renderCallToAction(
+            {
+              label: value.secondaryLabel,
+              url: value.secondaryUrl,
+              variant: 'textLink',
+              openInNewTab: true,
+            },
+            context,
+            `${path}.secondaryUrl`,
+            false,
+          ) +
+          `</p>`
+        )
+      },
+      embeddedForm: ({
+        value,
+        index,
+      }: PortableTextTypeComponentOptions<BodyBlockOf<'embeddedForm'>>) =>
+        renderEmbeddedForm(value, context, pathOf(context, index, 'embeddedForm')),
       callToAction: ({
         value,
         index,
@@ -194,7 +300,8 @@ function bodyComponents(context: BodyRenderContext): PortableTextComponents {
           })
           return ''
         }
-        return `<figure class="body-image"><img${attributes({src, alt: value.alt ?? '', loading: 'lazy'})}></figure>`
+        const caption = value.caption ? `<figcaption>${escapeHtml(value.caption)}</figcaption>` : ''
+        return `<figure class="body-image"><img${attributes({src, alt: value.alt ?? '', title: value.title ?? undefined, loading: 'lazy'})}>${caption}</figure>`
       },
       preservedSource: ({
         value,
@@ -227,20 +334,59 @@ const CALLOUT_TONE_VALUES = CALLOUT_TONES.map((tone) => tone.value)
 const CALL_TO_ACTION_VARIANT_VALUES = CALL_TO_ACTION_VARIANTS.map((variant) => variant.value)
 
 function renderCallToAction(
-  value: BodyBlockOf<'callToAction'>,
+  value: Pick<
+    BodyBlockOf<'callToAction'>,
+    'label' | 'url' | 'variant' | 'description' | 'openInNewTab'
+  >,
   context: BodyRenderContext,
   path: string,
+  inOwnRow = true,
 ): string {
-  const href = safeHref(value.url, context.issues, `${path}.url`)
+  const href = safeHref(value.url, context.issues, inOwnRow ? `${path}.url` : path)
   const variant = classModifier(value.variant, CALL_TO_ACTION_VARIANT_VALUES, 'button')
   const label = `<span class="cta__label">${escapeHtml(value.label ?? '')}</span>`
   const description =
     variant === 'iconBlock' && value.description
       ? `<span class="cta__description">${escapeHtml(value.description)}</span>`
       : ''
-  if (!href) return `<p class="cta cta--${variant} cta--disabled">${label}${description}</p>`
+  if (!href)
+    return inOwnRow
+      ? `<p class="cta cta--${escapeHtml(variant)} cta--disabled">${label}${description}</p>`
+      : `<span class="cta cta--${escapeHtml(variant)} cta--disabled">${label}</span>`
   const newTab = value.openInNewTab ? {target: '_blank', rel: 'noopener noreferrer'} : {}
-  return `<p class="cta-row"><a class="cta cta--${variant}"${attributes({href, ...newTab})}>${label}${description}</a></p>`
+  const link = `<a class="cta cta--${variant}"${attributes({href, ...newTab})}>${label}${description}</a>`
+  return inOwnRow ? `<p class="cta-row">${link}</p>` : link
+}
+
+/** An embedded form: https only, on the allow-list, sandboxed so it cannot reach the page. */
+function renderEmbeddedForm(
+  value: BodyBlockOf<'embeddedForm'>,
+  context: BodyRenderContext,
+  path: string,
+): string {
+  const check = checkEmbedUrl(value.url ?? '', context.settings.embedOrigins)
+  if (!check.ok) {
+    context.issues.push({path, message: `Embedded form left out: ${check.reason}`})
+    return ''
+  }
+  const kept = Object.fromEntries(
+    (value.frameAttributes ?? [])
+      .filter(
+        (attribute) => attribute.name && KEPT_FRAME_ATTRIBUTES.has(attribute.name.toLowerCase()),
+      )
+      .map((attribute) => [attribute.name?.toLowerCase() ?? '', attribute.value ?? '']),
+  ) as Record<string, string>
+  const frame = `<iframe${attributes({
+    src: value.url?.trim(),
+    title: value.title ?? undefined,
+    width: value.width ?? undefined,
+    height: value.height ?? undefined,
+    ...kept,
+    sandbox: EMBED_SANDBOX,
+    loading: 'lazy',
+    referrerpolicy: 'strict-origin-when-cross-origin',
+  })}>${escapeHtml(value.fallbackText ?? '')}</iframe>`
+  return `<div class="embedded-form"${attributes({id: value.anchorId ?? undefined})}>${frame}</div>`
 }
 
 function renderContactCard(

@@ -4,6 +4,7 @@ import {buildJobPostingJsonLd, findMissingJobPostingFields, type JobPostingJsonL
 import {formatDate, labelsFor, type PageLabels} from './labels'
 import {
   createBodyRenderContext,
+  renderApart,
   renderFaqEntry,
   renderPostingBody,
   renderRichText,
@@ -35,12 +36,7 @@ export function renderPostingPage(stored: PostingPageData, settings: SiteSetting
   const context = createBodyRenderContext(settings, posting.language)
   context.issues.push(...checked.problems.map(dataIssue))
 
-  const ingress = posting.ingress?.length
-    ? `<div class="ingress">${renderRichText(posting.ingress, context, 'ingress')}</div>`
-    : ''
-  const body = renderPostingBody(posting.body, context)
-  const faqs = renderFaqSection(posting, context, labels)
-  const process = renderRecruitmentProcess(posting, context)
+  const {content, ingress, body} = renderPageContent(posting, context, labels)
   const toc = posting.tableOfContentsLabel
     ? renderTableOfContents(posting.tableOfContentsLabel, context.headings)
     : ''
@@ -64,7 +60,7 @@ export function renderPostingPage(stored: PostingPageData, settings: SiteSetting
     // on a wide screen the stylesheet puts them in the column beside the text.
     '<div class="posting__layout">',
     renderSidebar(posting, settings, context, labels),
-    `<div class="posting__content">${ingress}${toc}${body}${faqs}${process}</div>`,
+    `<div class="posting__content">${toc}${content}</div>`,
     '</div>',
     '</article>',
   ].join('')
@@ -85,6 +81,37 @@ export function renderPostingPage(stored: PostingPageData, settings: SiteSetting
 }
 
 const EMPTY_POSTING = {_id: '', _updatedAt: ''} as PostingPageData
+
+/**
+ * A page's text in the order the website shows it: the lead paragraph and the recruitment
+ * process where the body places them (else the lead first and the process after the body and
+ * its questions), rendered in place so heading ids and the table of contents follow the page.
+ */
+export function renderPageContent(
+  page: Pick<PostingPageData, 'ingress' | 'body' | 'recruitmentProcess'> & {
+    faqs?: PostingPageData['faqs']
+  },
+  context: BodyRenderContext,
+  labels: PageLabels,
+): {content: string; ingress: string; body: string} {
+  const renderIngress = () =>
+    page.ingress?.length
+      ? `<div class="ingress">${renderApart(context, () => renderRichText(page.ingress, context, 'ingress'))}</div>`
+      : ''
+  let ingress = ''
+  context.placements.ingress = () => (ingress = renderIngress())
+  context.placements.recruitmentProcess = (anchorId) =>
+    renderRecruitmentProcess(page.recruitmentProcess, context, anchorId)
+  const blocks = page.body ?? []
+  const leading = blocks.some((block) => block._type === 'ingressPlacement') ? '' : renderIngress()
+  if (leading) ingress = leading
+  const body = renderPostingBody(blocks, context)
+  const faqs = renderFaqSection(page, context, labels)
+  const process = blocks.some((block) => block._type === 'recruitmentProcessPlacement')
+    ? ''
+    : renderRecruitmentProcess(page.recruitmentProcess, context)
+  return {content: `${leading}${body}${faqs}${process}`, ingress, body}
+}
 
 function renderSidebar(
   posting: PostingPageData,
@@ -155,7 +182,7 @@ function renderTableOfContents(label: string, headings: readonly RenderedHeading
 }
 
 function renderFaqSection(
-  posting: PostingPageData,
+  posting: {faqs?: PostingPageData['faqs']},
   context: BodyRenderContext,
   labels: PageLabels,
 ): string {
@@ -168,29 +195,36 @@ function renderFaqSection(
   )
 }
 
-function renderRecruitmentProcess(posting: PostingPageData, context: BodyRenderContext): string {
-  const process = posting.recruitmentProcess
+/** The recruitment process: its intro, the steps as the list they are, its closing. */
+function renderRecruitmentProcess(
+  process: PostingPageData['recruitmentProcess'],
+  context: BodyRenderContext,
+  anchorId?: string,
+): string {
   if (!process) return ''
-  const step = (item: {title?: string | null; description?: string | null}) =>
-    `<strong class="step__title">${escapeHtml(item.title ?? '')}</strong>` +
-    (item.description
-      ? ` <span class="step__description">${escapeHtml(item.description)}</span>`
-      : '')
-  const steps = (process.steps ?? [])
-    .map(
-      (item) =>
-        `<li class="step">${step(item)}` +
-        (item.substeps?.length
-          ? `<ol class="substeps">${item.substeps.map((sub) => `<li>${step(sub)}</li>`).join('')}</ol>`
-          : '') +
-        `</li>`,
-    )
-    .join('')
+  const listItem = `${process.numbered === false ? 'bullet' : 'number'}${process.spaced ? 'Spaced' : ''}`
+  const item = (
+    text: readonly {children?: unknown[]; markDefs?: unknown[]}[] | undefined,
+    key: string,
+    level: number,
+  ) => ({
+    _type: 'block',
+    _key: key,
+    style: 'normal',
+    listItem,
+    level,
+    children: (text ?? []).flatMap((block) => block.children ?? []),
+    markDefs: (text ?? []).flatMap((block) => block.markDefs ?? []),
+  })
+  const steps = (process.steps ?? []).flatMap((step) => [
+    item(step.text, step._key, 1),
+    ...(step.substeps ?? []).map((sub) => item(sub.text, sub._key, 2)),
+  ])
   return (
-    `<section class="recruitment-process" aria-labelledby="recruitment-process-heading">` +
+    `<section class="recruitment-process"${attributes({id: anchorId, 'aria-labelledby': 'recruitment-process-heading'})}>` +
     `<h2 id="recruitment-process-heading">${escapeHtml(process.title ?? '')}</h2>` +
     renderRichText(process.intro, context, 'recruitmentProcess.intro') +
-    (steps ? `<ol class="steps">${steps}</ol>` : '') +
+    renderRichText(steps, context, 'recruitmentProcess.steps') +
     renderRichText(process.closing, context, 'recruitmentProcess.closing') +
     `</section>`
   )

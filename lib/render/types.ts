@@ -29,6 +29,8 @@ export interface SiteSettings {
   stylesheetPath: string
   /** Turns a stored image into a URL; the default uses the old website's path. */
   resolveImageUrl?: (image: StoredImage) => string | undefined
+  /** Origins application forms may be embedded from; undefined allows any https origin. */
+  embedOrigins?: readonly string[]
 }
 
 /** An image as stored in a posting: a `siteImage`, or the fields of a `bodyImage`. */

@@ -14,7 +14,7 @@ import {changedDocuments, hugoContentDirs} from '../../lib/import/migration'
  */
 export default defineMigration({
   title: 'Import the Hugo careers markdown',
-  documentTypes: ['posting', 'team', 'contact', 'recruitmentProcess'],
+  documentTypes: ['posting', 'careersPage', 'team', 'contact', 'recruitmentProcess'],
   async *migrate(documents) {
     const {documents: imported, report} = await importHugoContent({
       paths: hugoContentDirs(process.env, path.delimiter),

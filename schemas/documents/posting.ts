@@ -13,7 +13,12 @@ import {
   POSTING_LANGUAGES,
 } from '../../lib/model/vocabulary'
 import {findMissingAnchor} from '../../lib/model/anchors'
-import {postingAliasesRule, postingSlugRule, translationsLinkBack} from '../validation'
+import {
+  placementProblem,
+  postingAliasesRule,
+  postingSlugRule,
+  translationsLinkBack,
+} from '../validation'
 
 /** A job posting: what the careers page shows and what job boards read. */
 export const posting = defineType({
@@ -72,7 +77,8 @@ export const posting = defineType({
       type: 'richText',
       title: 'Lead paragraph',
       group: 'content',
-      description: 'Highlighted text at the top of the posting.',
+      description:
+        'Highlighted text. Shown where the "Lead paragraph here" block stands in the body, else at the top.',
     }),
     defineField({
       name: 'body',
@@ -94,7 +100,8 @@ export const posting = defineType({
       type: 'reference',
       title: 'Recruitment process',
       group: 'content',
-      description: 'Shown after the body. Edit the process once for every posting that uses it.',
+      description:
+        'Shown where the "Recruitment process here" block stands in the body, else after it. Edit the process once for every posting that uses it.',
       to: [{type: 'recruitmentProcess'}],
     }),
     defineField({
@@ -231,7 +238,7 @@ export const posting = defineType({
     }),
     defineField({name: 'hugo', type: 'hugoSource', title: 'Old website', group: 'seo'}),
   ],
-  validation: (rule) =>
+  validation: (rule) => [
     rule
       .custom((document) => {
         const missing = findMissingAnchor(document)
@@ -243,6 +250,8 @@ export const posting = defineType({
           : true
       })
       .warning(),
+    rule.custom((document) => placementProblem(document) ?? true).warning(),
+  ],
   preview: {
     select: {
       title: 'title',

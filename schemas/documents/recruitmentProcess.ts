@@ -30,6 +30,20 @@ export const recruitmentProcess = defineType({
       of: [defineArrayMember({type: 'recruitmentStep'})],
       validation: (rule) => rule.min(1).error('Add the steps of the process.'),
     }),
+    defineField({
+      name: 'numbered',
+      type: 'boolean',
+      title: 'Number the steps',
+      description: 'Off shows the steps as bullets.',
+      initialValue: true,
+    }),
+    defineField({
+      name: 'spaced',
+      type: 'boolean',
+      title: 'Space between the steps',
+      description: 'A paragraph’s space between steps, for steps of several lines.',
+      initialValue: false,
+    }),
     defineField({name: 'closing', type: 'richText', title: 'Closing text'}),
   ],
   preview: {

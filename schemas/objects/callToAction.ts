@@ -1,6 +1,7 @@
 import {LaunchIcon} from '@sanity/icons/Launch'
 import {defineField, defineType} from 'sanity'
 
+import {hugoFormField} from '../fields'
 import {CALL_TO_ACTION_VARIANTS} from '../../lib/model/vocabulary'
 import {BODY_LINK_KINDS} from '../../lib/model/links'
 import {requiredHref} from '../validation'
@@ -53,6 +54,7 @@ export const callToAction = defineType({
       title: 'Open in a new tab',
       initialValue: false,
     }),
+    hugoFormField,
   ],
   preview: {
     select: {title: 'label', url: 'url', variant: 'variant'},

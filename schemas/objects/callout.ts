@@ -1,6 +1,7 @@
 import {InfoOutlineIcon} from '@sanity/icons/InfoOutline'
 import {defineField, defineType} from 'sanity'
 
+import {hugoFormField} from '../fields'
 import {CALLOUT_TONES} from '../../lib/model/vocabulary'
 
 /** A highlighted box with a heading, such as the note about the collective agreement. */
@@ -16,7 +17,7 @@ export const callout = defineType({
       title: 'Heading',
       validation: (rule) => rule.required().error('Give the callout a short heading.'),
     }),
-    defineField({name: 'content', type: 'richText', title: 'Text'}),
+    defineField({name: 'content', type: 'boxContent', title: 'Text'}),
     defineField({
       name: 'tone',
       type: 'string',
@@ -36,6 +37,7 @@ export const callout = defineType({
       title: 'Website colour name',
       description: 'Kept from the old website; leave empty for the default.',
     }),
+    hugoFormField,
   ],
   preview: {
     select: {title: 'title'},

@@ -1,6 +1,7 @@
 import {UserIcon} from '@sanity/icons/User'
 import {defineField, defineType} from 'sanity'
 
+import {hugoFormField} from '../fields'
 /** The recruiter's card in the body ("Got questions?"), drawn from a contact document. */
 export const contactCard = defineType({
   name: 'contactCard',
@@ -34,6 +35,7 @@ export const contactCard = defineType({
       title: 'Button label',
       description: 'Leave empty to show the email address and phone number instead of a button.',
     }),
+    hugoFormField,
   ],
   preview: {
     select: {name: 'contact.name', heading: 'heading', media: 'contact.photo.image'},

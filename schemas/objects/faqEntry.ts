@@ -1,6 +1,7 @@
 import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {defineField, defineType} from 'sanity'
 
+import {hugoFormField} from '../fields'
 import {anchorIdRule} from '../validation'
 
 /** A question with its answer, shown as a box that opens on click. */
@@ -18,7 +19,7 @@ export const faqEntry = defineType({
     }),
     defineField({
       name: 'answer',
-      type: 'richText',
+      type: 'boxContent',
       title: 'Answer',
       validation: (rule) => rule.required().error('Write the answer to the question.'),
     }),
@@ -29,6 +30,7 @@ export const faqEntry = defineType({
       description: 'Lets other links open this question directly (#id). Optional.',
       validation: (rule) => anchorIdRule(rule),
     }),
+    hugoFormField,
   ],
   preview: {
     select: {title: 'question'},

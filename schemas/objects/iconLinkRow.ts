@@ -2,6 +2,7 @@ import {LinkIcon} from '@sanity/icons/Link'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {BODY_LINK_KINDS} from '../../lib/model/links'
+import {hugoFormField} from '../fields'
 import {requiredHref} from '../validation'
 
 /** A row of small icon links, such as "Read in Swedish" pointing to a section further down. */
@@ -43,6 +44,7 @@ export const iconLinkRow = defineType({
         }),
       ],
     }),
+    hugoFormField,
   ],
   preview: {
     select: {first: 'links.0.label', second: 'links.1.label'},

@@ -1,21 +1,36 @@
 import {OlistIcon} from '@sanity/icons/Olist'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-const stepFields = [
-  defineField({
-    name: 'title',
-    type: 'string',
-    title: 'Step',
-    description: 'Short name of the step, for example "Meet the team".',
-    validation: (rule) => rule.required().error('Name the step.'),
-  }),
-  defineField({
-    name: 'description',
-    type: 'text',
-    title: 'What happens',
-    rows: 2,
-  }),
-]
+import {BASIC_DECORATORS, linkAnnotation} from './richText'
+
+/**
+ * The words of a step as the page shows them: usually its name in bold, then what happens
+ * ("**Meet the team** - a talk with the people you would work with"). Formatting stays where HR
+ * put it, so a step without a bold name, or with a bold word further on, shows as written.
+ */
+const stepText = defineField({
+  name: 'text',
+  type: 'array',
+  title: 'Step',
+  description: 'Start with the step’s name in bold, then what happens.',
+  of: [
+    defineArrayMember({
+      type: 'block',
+      styles: [{title: 'Paragraph', value: 'normal'}],
+      lists: [],
+      marks: {decorators: BASIC_DECORATORS, annotations: [linkAnnotation]},
+    }),
+  ],
+  validation: (rule) => rule.required().min(1).error('Write what happens in this step.'),
+})
+
+function plainText(blocks: unknown): string {
+  if (!Array.isArray(blocks)) return ''
+  return (blocks as {children?: {text?: string}[]}[])
+    .flatMap((block) => block.children ?? [])
+    .map((span) => span.text ?? '')
+    .join('')
+}
 
 /** One step of a recruitment process, optionally split into sub-steps. */
 export const recruitmentStep = defineType({
@@ -24,7 +39,7 @@ export const recruitmentStep = defineType({
   type: 'object',
   icon: OlistIcon,
   fields: [
-    ...stepFields,
+    stepText,
     defineField({
       name: 'substeps',
       type: 'array',
@@ -35,18 +50,21 @@ export const recruitmentStep = defineType({
           type: 'object',
           title: 'Sub-step',
           icon: OlistIcon,
-          fields: stepFields,
-          preview: {select: {title: 'title', subtitle: 'description'}},
+          fields: [stepText],
+          preview: {
+            select: {text: 'text'},
+            prepare: ({text}) => ({title: plainText(text) || 'Sub-step'}),
+          },
         }),
       ],
     }),
   ],
   preview: {
-    select: {title: 'title', subtitle: 'description', substeps: 'substeps'},
-    prepare: ({title, subtitle, substeps}) => ({
-      title,
+    select: {text: 'text', substeps: 'substeps'},
+    prepare: ({text, substeps}) => ({
+      title: plainText(text) || 'Step',
       subtitle:
-        Array.isArray(substeps) && substeps.length ? `${substeps.length} sub-steps` : subtitle,
+        Array.isArray(substeps) && substeps.length ? `${substeps.length} sub-steps` : undefined,
     }),
   },
 })

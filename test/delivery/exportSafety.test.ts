@@ -136,8 +136,16 @@ describe('a posting the export cannot write safely', () => {
 
 describe('web addresses', () => {
   it.each([
-    ['05a', '..', 'Use lower-case letters, digits and hyphens only, like "backend-engineer".'],
-    ['05b', '.', 'Use lower-case letters, digits and hyphens only, like "backend-engineer".'],
+    [
+      '05a',
+      '..',
+      'Use letters, digits and hyphens, like "backend-engineer": "/", "\\", "#", "%", "?" and a leading "." make broken addresses.',
+    ],
+    [
+      '05b',
+      '.',
+      'Use letters, digits and hyphens, like "backend-engineer": "/", "\\", "#", "%", "?" and a leading "." make broken addresses.',
+    ],
     [
       '05c',
       'feed.json',
@@ -148,7 +156,11 @@ describe('web addresses', () => {
       'index',
       '"index" is taken by the careers pages themselves: choose another web address, like "backend-engineer".',
     ],
-    ['05e', 'Big Job', 'Use lower-case letters, digits and hyphens only, like "backend-engineer".'],
+    [
+      '05e',
+      'Big Job',
+      'The website would serve this page at "big-job": use that, like "backend-engineer".',
+    ],
   ])(
     '%s refuses the slug %j with its field, and writes every site file once',
     async (_n, slug, message) => {

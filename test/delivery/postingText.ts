@@ -30,6 +30,12 @@ export function postingTextFragments(posting: PostingPageData): string[] {
       case 'callToAction':
         fragments.push(block.label, block.variant === 'iconBlock' ? block.description : undefined)
         break
+      case 'callToActionPair':
+        fragments.push(block.label, block.secondaryLabel)
+        break
+      case 'highlightedText':
+        fragments.push(...blockTexts(block.content))
+        break
       case 'iconLinkRow':
         fragments.push(...(block.links ?? []).map((link) => link.label))
         break
@@ -55,8 +61,8 @@ export function postingTextFragments(posting: PostingPageData): string[] {
   if (process) {
     fragments.push(process.title, ...blockTexts(process.intro), ...blockTexts(process.closing))
     for (const step of process.steps ?? []) {
-      fragments.push(step.title, step.description)
-      for (const substep of step.substeps ?? []) fragments.push(substep.title, substep.description)
+      fragments.push(...blockTexts(step.text))
+      for (const substep of step.substeps ?? []) fragments.push(...blockTexts(substep.text))
     }
   }
   return fragments.map((text) => normaliseText(text ?? '')).filter(Boolean)

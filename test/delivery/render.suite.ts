@@ -66,7 +66,11 @@ export function describePagesOfCorpus(corpus: () => ImportedCorpus): void {
         )
         expect(missing, `${slug}: text missing from the page`).toEqual([])
         const steps = posting.recruitmentProcess?.steps?.length ?? 0
-        expect(document.querySelectorAll('.recruitment-process ol.steps > li')).toHaveLength(steps)
+        expect(
+          document.querySelectorAll(
+            '.recruitment-process > ol > li, .recruitment-process > ul > li',
+          ),
+        ).toHaveLength(steps)
       }
     })
 

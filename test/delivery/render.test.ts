@@ -61,7 +61,7 @@ describe('posting page of the fixture posting', () => {
     expect(document.querySelector('.callout[role="note"] .callout__title')?.textContent).toBe(
       'Collective agreement',
     )
-    expect(document.querySelectorAll('a.cta')).toHaveLength(4)
+    expect(document.querySelectorAll('a.cta')).toHaveLength(6)
     expect(document.querySelector('a.cta--button[target="_blank"]')?.getAttribute('rel')).toBe(
       'noopener noreferrer',
     )
@@ -79,21 +79,59 @@ describe('posting page of the fixture posting', () => {
     expect(document.querySelector('.preserved .highlight b')?.textContent).toBe('as is')
   })
 
-  it('shows the recruitment steps as an ordered list with sub-steps', () => {
-    const steps = document.querySelectorAll('.recruitment-process ol.steps > li')
-    expect([...steps].map((step) => visibleText(step.querySelector('.step__title')))).toEqual([
+  it('shows the recruitment steps as an ordered list with sub-steps, formatting kept', () => {
+    const steps = document.querySelectorAll('.recruitment-process > ol > li')
+    expect([...steps].map((step) => visibleText(step.querySelector('strong')))).toEqual([
       'First call',
       'Technical conversations',
       'Offer',
     ])
     expect(steps[1]?.querySelectorAll('ol > li')).toHaveLength(2)
+    expect(steps[2]?.querySelector('em')?.textContent).toBe('written')
   })
 
-  it('lists the headings in the table of contents, linked to their ids', () => {
+  it('shows the lead paragraph and the process where the body places them', () => {
+    const content = document.querySelector('.posting__content')
+    const order = [
+      ...(content?.querySelectorAll('.icon-links, .ingress, .recruitment-process, #apply') ?? []),
+    ]
+    expect(order.map((element) => element.className || element.id)).toEqual([
+      'icon-links',
+      'ingress',
+      'recruitment-process',
+      'page-anchor',
+      // The highlighted paragraph of the Norwegian section.
+      'ingress',
+    ])
+    expect(document.querySelector('section.recruitment-process')?.id).toBe('process')
+  })
+
+  it('renders spacing, the button pair, spaced lists and a sandboxed form', () => {
+    expect(document.querySelector('div#contact.spacer')).not.toBeNull()
+    const pair = document.querySelector('.cta-row a.cta--button + a.cta--textLink')
+    expect(pair?.getAttribute('href')).toBe('tel:+4740012345')
+    expect(pair?.getAttribute('target')).toBe('_blank')
+    expect(document.querySelectorAll('ul.list--spaced > li > p')).toHaveLength(2)
+    const frame = document.querySelector('#form iframe')
+    expect(frame?.getAttribute('src')).toBe('https://forms.example.com/nordvik/apply')
+    expect(frame?.getAttribute('sandbox')).toBe(
+      'allow-forms allow-scripts allow-same-origin allow-popups',
+    )
+    expect(frame?.getAttribute('title')).toBe('Application form')
+  })
+
+  it('lists the headings in the table of contents, linked to their ids as Hugo gives them', () => {
     const toc = document.querySelector('nav.toc')
     expect(visibleText(toc?.querySelector('h2'))).toBe('On this page')
     const targets = [...(toc?.querySelectorAll('a') ?? [])].map((link) => link.getAttribute('href'))
-    expect(targets).toEqual(['#what-you-will-do', '#who-you-are', '#how-to-apply', '#pa-norsk'])
+    expect(targets).toEqual([
+      '#what-you-will-do',
+      '#who-you-are',
+      '#what-we-offer',
+      '#how-to-apply',
+      // An id the author set, as `## På norsk {#pa-norsk}` does on the website.
+      '#pa-norsk',
+    ])
   })
 
   it('carries a JobPosting that Google accepts', () => {

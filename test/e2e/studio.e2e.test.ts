@@ -121,9 +121,10 @@ describe('the Studio against the local Content Lake, with no network and no acco
       await page.keyboard.type('You will keep petabytes safe across three data centres.')
       await screenshot(page, '04-posting-title-and-body')
 
+      // Each search is typed into its own field's input (its id is the field's path): "Type to
+      // search" also names the recruitment process's input, on screen until Details has rendered.
       await page.getByRole('tab', {name: 'Details'}).click()
-      await page.getByPlaceholder('Type to search').first().click()
-      await page.keyboard.type('Cloud')
+      await page.locator('input#team').fill('Cloud')
       await page.locator('[data-ui="Popover"]').getByText('Cloud network').first().click()
       await screenshot(page, '05-posting-team')
 
@@ -132,8 +133,7 @@ describe('the Studio against the local Content Lake, with no network and no acco
         .getByTestId('field-apply.url')
         .locator('input')
         .fill('https://jobs.example.com/storage')
-      await page.getByPlaceholder('Type to search').first().click()
-      await page.keyboard.type('Maja')
+      await page.locator('input#contact').fill('Maja')
       await page.locator('[data-ui="Popover"]').getByText('Maja Virtanen').first().click()
       await screenshot(page, '06-posting-apply-and-contact')
 

@@ -3,12 +3,13 @@ import {describe, expect, it} from 'vitest'
 import {splitFrontMatter} from '../../lib/hugo/frontMatter'
 import {classifyHtml, htmlToText} from '../../lib/hugo/html'
 import {parseShortcodes, type HugoNode, type ShortcodeNode} from '../../lib/hugo/shortcodes'
+import {knownTemplate} from '../../lib/import/shortcodes'
 import {
   mapDate,
   mapEmploymentType,
   mapLanguage,
   mapLocation,
-} from '../../lib/import/frontMatterFields'
+} from '../../lib/model/frontMatterValues'
 
 const shortcodes = (nodes: HugoNode[]) =>
   nodes.filter((node): node is ShortcodeNode => node.kind === 'shortcode')
@@ -42,13 +43,58 @@ describe('front matter', () => {
   })
 
   it('04 refuses a file without front matter or with an unclosed one', () => {
-    expect(splitFrontMatter('# Just markdown').issues[0]?.message).toMatch(
-      /does not start with front matter/,
-    )
+    expect(splitFrontMatter('# Just markdown').issues[0]?.message).toMatch(/has no front matter/)
     expect(splitFrontMatter('---\ntitle: x\n').issues[0]?.message).toMatch(/never closed/)
-    expect(splitFrontMatter('+++\ntitle = "x"\n+++\n').issues[0]?.message).toMatch(
-      /TOML.*hugo convert toYAML/,
-    )
+    expect(splitFrontMatter('\n\n---\ntitle: x\n').issues[0]).toMatchObject({
+      line: 3,
+      message: expect.stringMatching(/opened here is never closed/),
+    })
+  })
+
+  it('04a accepts what Hugo 0.111 accepts: a BOM or blank lines first, TOML, JSON, CRLF', () => {
+    const title = (source: string) => {
+      const page = splitFrontMatter(source)
+      return 'frontMatter' in page
+        ? [page.frontMatter.values.title, page.body, page.bodyLine]
+        : page.issues
+    }
+    expect(title('\uFEFF---\ntitle: "BOM"\n---\nBody')).toEqual(['BOM', 'Body', 4])
+    expect(title('\n\n  \n---\ntitle: Blank lines\n---\nBody')).toEqual(['Blank lines', 'Body', 7])
+    expect(title('+++\ntitle = "TOML"\ndate = 2024-02-20\n+++\nBody')).toEqual(['TOML', 'Body', 5])
+    expect(title('{\n  "title": "JSON {braces}",\n  "tags": ["a"]\n}\nBody')).toEqual([
+      'JSON {braces}',
+      'Body',
+      5,
+    ])
+    expect(title('---\r\ntitle: CRLF\r\n---\r\nBody')).toEqual(['CRLF', 'Body', 4])
+    expect(title('#+title: Org mode\n#+tags[]: a b\nBody')).toEqual(['Org mode', 'Body', 3])
+    const toml = splitFrontMatter('+++\ntitle = "T"\ndate = 2024-02-20\n+++\n')
+    expect('frontMatter' in toml && toml.frontMatter.entries).toEqual([
+      {key: 'title', value: 'T', line: 2},
+      {key: 'date', value: '2024-02-20', line: 3},
+    ])
+  })
+
+  it('04b refuses what Hugo refuses, with the line', () => {
+    const refusal = (source: string) => splitFrontMatter(source).issues[0]
+    expect(refusal('\n<div>HTML first</div>\n')).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/plain HTML documents not supported/),
+    })
+    expect(refusal('- a list first\n')).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/refuses/),
+    })
+    expect(refusal('+++\ntitle = \n+++\n')).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/not valid TOML/),
+    })
+    expect(refusal('{"title": "x",}\n')).toMatchObject({
+      message: expect.stringMatching(/not valid JSON/),
+    })
+    expect(refusal('{"title": "x"\n')).toMatchObject({
+      message: expect.stringMatching(/never closed/),
+    })
   })
 })
 
@@ -108,7 +154,12 @@ describe('shortcodes', () => {
     expect(parseShortcodes('line\n{{< contact name="x"\nmore', 5).issues).toEqual([
       expect.objectContaining({severity: 'error', line: 6}),
     ])
-    expect(parseShortcodes('{{% accordion title="Q" %}}\nanswer', 3).issues).toEqual([
+    expect(
+      parseShortcodes('{{% accordion title="Q" %}}\nanswer', {
+        firstLine: 3,
+        template: knownTemplate,
+      }).issues,
+    ).toEqual([
       expect.objectContaining({
         severity: 'error',
         line: 3,
@@ -123,29 +174,49 @@ describe('shortcodes', () => {
     ])
   })
 
-  it('12 keeps an escaped (commented) shortcode as literal text', () => {
+  it('12 shows an escaped (commented) shortcode as Hugo does, as literal text', () => {
     const {nodes} = parseShortcodes('Write {{</* note */>}} to add a note.')
-    expect(nodes).toEqual([{kind: 'text', text: 'Write {{</* note */>}} to add a note.', line: 1}])
+    expect(nodes).toEqual([{kind: 'text', text: 'Write {{< note >}} to add a note.', line: 1}])
   })
 })
 
 describe('raw HTML', () => {
   it('13 reads empty anchors, the ingress div and button links', () => {
-    expect(classifyHtml('<div id="down"></div>')).toEqual({kind: 'anchor', id: 'down'})
-    expect(classifyHtml('<div class="ingress"><p>Lead &amp; more</p></div>')).toEqual({
-      kind: 'ingress',
-      text: 'Lead & more',
-    })
-    expect(classifyHtml('<a id="button" href="#apply">How to apply</a>')).toEqual({
-      kind: 'button',
-      label: 'How to apply',
-      href: '#apply',
-      id: 'button',
-    })
+    expect(classifyHtml('<div id="down"></div>')).toEqual([{kind: 'anchor', id: 'down'}])
+    expect(classifyHtml('<div class="ingress"><p>Lead &amp; more</p></div>')).toEqual([
+      {kind: 'ingress', text: 'Lead & more'},
+    ])
+    expect(classifyHtml('<a id="button" href="#apply">How to apply</a>')).toEqual([
+      {kind: 'button', label: 'How to apply', href: '#apply', id: 'button'},
+    ])
+  })
+
+  it('13a reads an application form in a frame, wrapped in its jump target or not', () => {
+    expect(
+      classifyHtml(
+        '<div id="apply"><iframe src="https://forms.example.com/f" width="640" height="900" frameborder="0" title="Apply">Loading…</iframe></div>',
+      ),
+    ).toEqual([
+      {
+        kind: 'embed',
+        src: 'https://forms.example.com/f',
+        title: 'Apply',
+        width: '640',
+        height: '900',
+        fallbackText: 'Loading…',
+        attributes: {frameborder: '0'},
+        anchorId: 'apply',
+      },
+    ])
+    expect(classifyHtml('<div id="x"></div>\n<iframe src="https://a.example"></iframe>')).toEqual([
+      {kind: 'anchor', id: 'x'},
+      expect.objectContaining({kind: 'embed', src: 'https://a.example'}),
+    ])
   })
 
   it('14 leaves anything else to be preserved, and strips scripts from text', () => {
-    expect(classifyHtml('<iframe src="https://example.com"></iframe>')).toEqual({kind: 'unknown'})
+    expect(classifyHtml('<figure><img src="/a.jpg"></figure>')).toBeUndefined()
+    expect(classifyHtml('<div id="x" onclick="alert(1)"></div>')).toBeUndefined()
     expect(htmlToText('<p>One</p><script>alert(1)</script><p>Two</p>')).toBe('One\n\nTwo')
   })
 })

@@ -152,8 +152,8 @@ describe('Export for website', () => {
     ])
     const [markdown, html] = await Promise.all(downloads.map((download) => download.text))
     expect(markdown).toMatch(/^---\n/)
-    expect(markdown).toContain('Title: Senior Platform Engineer')
-    expect(markdown).toContain('Team: Platform team')
+    expect(markdown).toContain('Title: "Senior Platform Engineer"')
+    expect(markdown).toContain('Team: "Platform team"')
     expect(markdown).toContain('draft: true')
     expect(html).toMatch(/^<!doctype html>/)
     expect(html).toContain('<h1>Senior Platform Engineer</h1>')
@@ -169,7 +169,7 @@ describe('Export for website', () => {
       await screen.findByText(/^Download Hugo markdown/, undefined, {timeout: 20_000}),
     )
     const markdown = await downloads[0]!.text
-    expect(markdown).toContain('Title: Platform Engineer')
+    expect(markdown).toContain('Title: "Platform Engineer"')
     expect(markdown).toContain('draft: false')
     expect(fakeStudio.fetches.every((fetch) => fetch.perspective !== undefined)).toBe(true)
   })

@@ -91,6 +91,11 @@ describe('the careers plugin in the Studio', () => {
       // Open the menu once the form has loaded: while the document loads, the menu re-renders and
       // a click on its items can be lost.
       await page.getByTestId('field-title').locator('input').waitFor({timeout: UI_TIMEOUT})
+      // ...and once the footer says the document's state (a skeleton while it loads).
+      await page
+        .getByTestId('pane-footer')
+        .getByText(/^(Edited|Published|Created)\b/)
+        .waitFor({timeout: UI_TIMEOUT})
       await page.getByTestId('pane-footer').getByTestId('action-menu-button').click()
       const exportItem = page.getByRole('menuitem', {name: /Export for website/})
       await exportItem.waitFor({timeout: UI_TIMEOUT})
@@ -113,7 +118,8 @@ describe('the careers plugin in the Studio', () => {
       await page.keyboard.type(` ${edit}`)
       await page.getByRole('tab', {name: 'Preview'}).click()
       await expect
-        .poll(() => previewFrame(page).locator('.ingress').textContent(), {
+        // The lead paragraph: the first highlighted text on the page (the fixture has a second).
+        .poll(() => previewFrame(page).locator('.ingress').first().textContent(), {
           timeout: UI_TIMEOUT,
         })
         .toContain(edit)

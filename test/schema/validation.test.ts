@@ -70,7 +70,7 @@ describe('posting', () => {
       'slug shape',
       {slug: {_type: 'slug', current: 'Backend Engineer!'}},
       'slug',
-      'Use lower-case letters, digits and hyphens only, like "backend-engineer".',
+      'The website would serve this page at "backend-engineer": use that, like "backend-engineer".',
     ],
     [
       'language',
@@ -193,8 +193,14 @@ describe('posting', () => {
 
 describe('posting addresses (one policy with the export)', () => {
   it.each([
-    ['.', 'Use lower-case letters, digits and hyphens only, like "backend-engineer".'],
-    ['..', 'Use lower-case letters, digits and hyphens only, like "backend-engineer".'],
+    [
+      '.',
+      'Use letters, digits and hyphens, like "backend-engineer": "/", "\\", "#", "%", "?" and a leading "." make broken addresses.',
+    ],
+    [
+      '..',
+      'Use letters, digits and hyphens, like "backend-engineer": "/", "\\", "#", "%", "?" and a leading "." make broken addresses.',
+    ],
     [
       'feed.json',
       '"feed.json" is taken by the careers pages themselves: choose another web address, like "backend-engineer".',
@@ -387,13 +393,16 @@ describe('team', () => {
 })
 
 describe('recruitment process', () => {
-  it('requires a heading and at least one named step', async () => {
+  it('requires a heading and at least one step with words', async () => {
     expect(await errorsOf({...validProcess, steps: []} as SanityDocument)).toEqual([
       expect.objectContaining({path: 'steps', message: 'Add the steps of the process.'}),
     ])
     const unnamed = {...validProcess, steps: [{_key: 's1', _type: 'recruitmentStep'}]}
     expect(await errorsOf(unnamed as SanityDocument)).toEqual([
-      expect.objectContaining({path: 'steps[_key=="s1"].title', message: 'Name the step.'}),
+      expect.objectContaining({
+        path: 'steps[_key=="s1"].text',
+        message: 'Write what happens in this step.',
+      }),
     ])
     expect(await errorsOf({...validProcess, title: ''} as SanityDocument)).toEqual([
       expect.objectContaining({path: 'title'}),

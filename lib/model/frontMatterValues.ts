@@ -1,10 +1,13 @@
+import type {FrontMatterKind} from './frontMatter'
+import {hugoPathSegment, slugify} from './slug'
 import {
   COUNTRIES,
+  EMPLOYMENT_TYPES,
   type CountryCode,
   type EmploymentType,
   type PostingLanguage,
   type WorkplaceType,
-} from '../model/vocabulary'
+} from './vocabulary'
 
 /**
  * Hugo's free-text front matter mapped onto the model's vocabularies. Each mapper says when it
@@ -162,4 +165,63 @@ export function mapDate(date: string): Mapped<string> {
         doubt: `The date "${date}" is not a date: set the publication date in the Studio.`,
       }
     : {value: parsed.toISOString()}
+}
+
+/**
+ * A front-matter value written by hand, read as the model reads it, for comparing with what a
+ * field holds now: when they agree, the export writes the value back exactly as it was.
+ * `undefined` is "no value".
+ */
+export function comparableValue(kind: FrontMatterKind, raw: unknown): unknown {
+  const text = typeof raw === 'string' ? raw.trim() || undefined : (raw ?? undefined)
+  if (text === undefined || text === null) return undefined
+  switch (kind) {
+    case 'text':
+    case 'image':
+      return typeof text === 'string' ? text : String(text)
+    case 'slug':
+      return hugoPathSegment(String(text))
+    case 'team':
+      return slugify(String(text))
+    case 'location':
+      return String(text)
+    case 'employmentType':
+      return mapEmploymentType(String(text)).value
+    case 'draft':
+      return text === true || text === 'true'
+    case 'date':
+      return mapDate(String(text)).value
+    case 'language':
+      return mapLanguage(String(text)).value
+    case 'list':
+      return (Array.isArray(text) ? text : [text])
+        .map((item) => String(item).trim())
+        .filter(Boolean)
+  }
+}
+
+/** A field's value as the front matter of a new page writes it. */
+export function frontMatterText(kind: FrontMatterKind, value: unknown): unknown {
+  if (value === undefined || value === null || value === '') return undefined
+  switch (kind) {
+    case 'employmentType':
+      return EMPLOYMENT_TYPES.find((type) => type.value === value)?.title
+    case 'date':
+      return hugoDate(String(value))
+    case 'language':
+      return capitalise(String(value))
+    case 'list':
+      return Array.isArray(value) && value.length ? value : undefined
+    default:
+      return value
+  }
+}
+
+/** Hugo's own format for whole days ("2024-02-20"); other times as RFC 3339. */
+function hugoDate(iso: string): string {
+  return iso.endsWith('T00:00:00Z') || iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso
+}
+
+function capitalise(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1)
 }
