@@ -37,6 +37,9 @@ export default defineConfig({
         // The local Content Lake runs no scheduler: "Schedule publish" could only open an
         // upsell for a paid plan, which needs the network.
         scheduledDrafts: {enabled: false},
+        // Comments live in a companion dataset the local Content Lake does not host; on, they
+        // could only offer an upsell, and resolving that remounts an open document's form.
+        document: {comments: {enabled: false}},
       }
     : {}),
   plugins: [
