@@ -11,6 +11,7 @@ import {
   conform,
   dateTime,
   listOf,
+  number,
   object,
   oneOf,
   text,
@@ -45,8 +46,10 @@ const contact = object({
   address: text,
   addressUrl: text,
 })
-const faqEntry = {question: text, answer: richText, anchorId: text}
-const step = {title: text, description: text}
+/** How the old website wrote a block (see schemas/fields.ts). */
+const hugoForm = text
+const faqEntry = {question: text, answer: richText, anchorId: text, hugoForm}
+const step = {text: richText}
 
 const POSTING_PAGE: Shape = object({
   _id: text,
@@ -73,12 +76,15 @@ const POSTING_PAGE: Shape = object({
   tags: listOf(text),
   hugo: object({
     path: text,
-    section: text,
-    showDate: boolean,
-    cardImage: text,
-    eventImage: text,
-    listLayout: text,
-    unmappedKeys: listOf(object({key: text, value: text})),
+    frontMatter: listOf(object({key: text, value: text})),
+    derived: listOf(object({field: text, value: text})),
+    joinedBlocks: listOf(text),
+    accordionScript: object({
+      after: text,
+      joined: boolean,
+      missingWith: number,
+      insideStartOf: text,
+    }),
   }),
   team: object({name: text, slug: text, description: text}),
   contact,
@@ -87,6 +93,8 @@ const POSTING_PAGE: Shape = object({
     intro: richText,
     steps: listOf(object({...step, substeps: listOf(object(step))})),
     closing: richText,
+    numbered: boolean,
+    spaced: boolean,
   }),
   faqs: listOf(object(faqEntry)),
   body: blocks({
@@ -96,6 +104,7 @@ const POSTING_PAGE: Shape = object({
       tone: oneOf(valuesOf(CALLOUT_TONES)),
       icon: text,
       color: text,
+      hugoForm,
     },
     callToAction: {
       label: text,
@@ -105,18 +114,53 @@ const POSTING_PAGE: Shape = object({
       icon: text,
       color: text,
       openInNewTab: boolean,
+      hugoForm,
     },
-    contactCard: {contact, heading: text, text, buttonLabel: text},
+    callToActionPair: {
+      label: text,
+      url: text,
+      secondaryLabel: text,
+      secondaryUrl: text,
+      hugoForm,
+    },
+    contactCard: {contact, heading: text, text, buttonLabel: text, hugoForm},
     faqEntry,
     iconLinkRow: {
       links: listOf(object({label: text, description: text, url: text, icon: text, color: text})),
+      hugoForm,
     },
     pageAnchor: {anchorId: text},
-    bodyImage: {alt: text, legacyPath: text, asset: object({_ref: text})},
+    ingressPlacement: {hugoForm},
+    recruitmentProcessPlacement: {anchorId: text},
+    highlightedText: {content: richText},
+    spacer: {size: text},
+    bodyImage: {
+      alt: text,
+      title: text,
+      caption: text,
+      legacyPath: text,
+      asset: object({_ref: text}),
+    },
+    embeddedForm: {
+      url: text,
+      title: text,
+      height: text,
+      width: text,
+      anchorId: text,
+      fallbackText: text,
+      frameAttributes: listOf(object({name: text, value: text})),
+    },
     preservedSource: {
       format: oneOf(['html', 'markdown', 'shortcode']),
       source: text,
       reason: text,
+      shortcode: object({
+        name: text,
+        delimiter: text,
+        params: listOf(object({name: text, value: text})),
+        inner: text,
+        paired: boolean,
+      }),
     },
   }),
   translations: listOf(object({title: text, language, slug: text})),
