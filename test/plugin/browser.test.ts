@@ -180,7 +180,7 @@ describe('Preview view in Chromium', () => {
     await page.screenshot({path: join(ARTIFACTS, 'preview-desktop.png')})
   })
 
-  test('updates in place as the editor types: no reload, scroll position kept', async () => {
+  test('updates in place as the editor types: no reload, the reader kept in place', async () => {
     const frame = page.locator(`iframe[title="${FRAME_TITLE}"]`)
     // The site's stylesheet asks for smooth scrolling, which would still be animating when the
     // edit lands: jump instead, and start editing only once the frame is where it was sent.
@@ -195,17 +195,38 @@ describe('Preview view in Chromium', () => {
     await expect
       .poll(() => frame.evaluate((element: HTMLIFrameElement) => element.contentWindow!.scrollY))
       .toBe(400)
+    // What the reader is looking at: the element in the middle of the frame, and where it is.
+    // A shorter title moves the page up under it; the browser's scroll anchoring then moves the
+    // scroll position so the reader's place stays where it was, which is what counts.
+    const readingTop = await frame.evaluate((element: HTMLIFrameElement) => {
+      const view = element.contentWindow!
+      const reading = element.contentDocument!.elementFromPoint(
+        view.innerWidth / 2,
+        view.innerHeight / 2,
+      )!
+      Object.assign(element.contentDocument!, {reading})
+      return reading.getBoundingClientRect().top
+    })
     await page.evaluate(() => window.careersPreview.edit({title: 'Edited in the Studio'}))
     await expect
       .poll(() => pageFrame().locator('h1').textContent(), {timeout: 10_000})
       .toBe('Edited in the Studio')
-    const after = await frame.evaluate((element: HTMLIFrameElement) => ({
-      loadedOnce: element.contentDocument!.documentElement.dataset.loadedOnce,
-      sidebarKept:
-        'keptAcrossEdits' in element.contentDocument!.querySelector('.posting__sidebar')!,
-      scrollY: element.contentWindow!.scrollY,
-    }))
-    expect(after).toEqual({loadedOnce: 'yes', sidebarKept: true, scrollY: 400})
+    const after = await frame.evaluate((element: HTMLIFrameElement) => {
+      const reading = (element.contentDocument as Document & {reading: Element}).reading
+      return {
+        loadedOnce: element.contentDocument!.documentElement.dataset.loadedOnce,
+        sidebarKept:
+          'keptAcrossEdits' in element.contentDocument!.querySelector('.posting__sidebar')!,
+        readingStillShown: reading.isConnected,
+        readingTop: Math.round(reading.getBoundingClientRect().top),
+      }
+    })
+    expect(after).toEqual({
+      loadedOnce: 'yes',
+      sidebarKept: true,
+      readingStillShown: true,
+      readingTop: Math.round(readingTop),
+    })
   })
 
   test('narrows to a phone width', async () => {
